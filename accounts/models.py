@@ -1,0 +1,206 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
+
+
+class User(AbstractUser):
+    patronymic = models.CharField(_("patronymic"), max_length=150, blank=True)
+    # The language the person last chose; e-mails and notifications are written in it.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def get_full_name(self) -> str:
+        parts = [self.last_name, self.first_name, self.patronymic]
+        return " ".join(p for p in parts if p).strip() or self.username
+
+    def __str__(self) -> str:
+        return self.get_full_name()
+
+
+class OrganizationKind(models.TextChoices):
+    CENTRAL_COMMITTEE = "central_committee", _("Central Committee")
+    REGIONAL = "regional", _("Regional organization")
+    CITY_DISTRICT = "city_district", _("City or district organization")
+    PRIMARY = "primary", _("Primary organization")
+    OTHER = "other", _("Other organization")
+
+
+bin_validator = RegexValidator(r"^\d{12}$", _("A BIN consists of exactly 12 digits."))
+
+
+class Organization(MP_Node):
+    """A union structure (R1.2): the Central Committee at the root, member organizations below.
+
+    A materialized path (django-treebeard) makes "this node and its whole subtree" a single
+    `path LIKE 'prefix%'` query; accounts.permissions builds every visibility rule on it.
+    """
+
+    name_kk = models.CharField(_("name in Kazakh"), max_length=255)
+    name_ru = models.CharField(_("name in Russian"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=32, choices=OrganizationKind.choices)
+    bin = models.CharField(_("BIN"), max_length=12, blank=True, validators=[bin_validator])
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    node_order_by: list[str] = []
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bin"], condition=~models.Q(bin=""), name="organization_unique_bin"
+            ),
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=models.Q(kind="central_committee"),
+                name="organization_single_central_committee",
+            ),
+        ]
+        indexes = [
+            # Subtree scans (`path LIKE 'prefix%'`) in accounts.permissions; PostgreSQL needs the
+            # pattern operator class for LIKE to use an index under a non-C collation.
+            models.Index(
+                fields=["path"], name="org_path_prefix_idx", opclasses=["varchar_pattern_ops"]
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_ru if (get_language() or "").startswith("ru") else self.name_kk
+
+    @property
+    def permission_organization(self) -> "Organization":
+        return self
+
+
+class Role(models.TextChoices):
+    CHAIRMAN = "chairman", _("Chairman")
+    ADMINISTRATOR = "administrator", _("Responsible administrator")
+    LAWYER = "lawyer", _("Lawyer")
+
+
+class Membership(models.Model):
+    """A person's role in one organization; it reaches that organization and its subtree."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("organization"),
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["organization__path", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organization", "role"], name="membership_unique_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.organization}"
+
+    @property
+    def permission_organization(self) -> Organization:
+        return self.organization
+
+
+class Notification(models.Model):
+    """An in-app message; accounts.notifications.notify() creates it and e-mails a copy."""
+
+    recipient = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("recipient")
+    )
+    actor = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    kind = models.CharField(_("kind"), max_length=100)
+    title = models.CharField(_("title"), max_length=255)
+    body = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # The navbar's unread count on every page.
+            models.Index(fields=["recipient", "read_at"], name="notification_unread_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AuditEntry(models.Model):
+    """Who did what, when, to which object — written by accounts.audit.record() inside the
+    same transaction as the change itself."""
+
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    action = models.CharField(_("action"), max_length=100)
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organization"),
+    )
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    object_id = models.CharField(max_length=64, blank=True)
+    object_repr = models.CharField(_("object"), max_length=255, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # The object's history on detail pages.
+            models.Index(fields=["content_type", "object_id"], name="audit_object_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"

@@ -1,0 +1,63 @@
+"""Notifications: an in-app inbox entry for each recipient and an e-mail copy.
+
+Later issues call `notify()` from their services. The text is rendered in each recipient's own
+language; the actor never notifies themself; e-mails are queued only after the surrounding
+transaction commits, so a rolled-back change sends nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.utils import translation
+from django.utils.functional import Promise
+
+from .models import Notification, User
+
+
+def notify(
+    recipients: Iterable[User],
+    *,
+    kind: str,
+    title: Promise | str,
+    body: Promise | str = "",
+    params: dict[str, Any] | None = None,
+    url: str = "",
+    actor: User | None = None,
+    email: bool = True,
+) -> list[Notification]:
+    """Notify each recipient once. `title` and `body` are (lazy) translatable strings with
+    %(name)s placeholders filled from `params` in the recipient's language."""
+    params = params or {}
+    seen: set[int] = set()
+    rows = []
+    for user in recipients:
+        if user.pk in seen or not user.is_active or (actor is not None and user.pk == actor.pk):
+            continue
+        seen.add(user.pk)
+        with translation.override(user.language):
+            rendered = {k: str(v) for k, v in params.items()}
+            rows.append(
+                Notification(
+                    recipient=user,
+                    actor=actor,
+                    kind=kind,
+                    title=(str(title) % rendered)[:255],
+                    body=str(body) % rendered if body else "",
+                    url=url,
+                )
+            )
+    created = Notification.objects.bulk_create(rows)
+    if email and created:
+        ids = [n.pk for n in created if n.recipient.email]
+        if ids:
+            from .tasks import send_notification_emails
+
+            transaction.on_commit(lambda: send_notification_emails.delay(ids))
+    return created
+
+
+def unread_count(user: User) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
