@@ -61,7 +61,7 @@ def organization_move(*, actor: User, organization: Organization, parent: Organi
     parent = Organization.objects.get(pk=parent.pk)
     if parent.path.startswith(organization.path):
         raise ValidationError(_("An organization cannot be moved inside its own subtree."))
-    old_parent = organization.get_parent()
+    old_parent = Organization.objects.get_parent(organization)
     Organization.objects.move(organization, parent, pos="last-child")
     audit.record(
         "accounts.organization.move",

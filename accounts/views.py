@@ -150,10 +150,11 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     memberships = organization.memberships.select_related("user").order_by(
         "role", "user__last_name"
     )
-    children = organization.get_children()
-    ancestors = permissions.visible_organizations(request.user).filter(
-        pk__in=[a.pk for a in organization.get_ancestors()]
-    )
+    children = Organization.objects.get_children(organization)
+    # The breadcrumb: ancestors the user may see, in one query (paths are prefixes).
+    step, path = Organization.steplen, organization.path
+    ancestor_paths = [path[:i] for i in range(step, len(path), step)]
+    ancestors = permissions.visible_organizations(request.user).filter(path__in=ancestor_paths)
     context = {
         "organization": organization,
         "memberships": memberships,

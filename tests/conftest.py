@@ -15,8 +15,10 @@ from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
+from celery.contrib.testing.worker import start_worker
 
 from accounts.models import OrganizationKind, Role
+from config.celery import app as celery_app
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -63,6 +65,34 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+@pytest.fixture
+def celery_redis_worker(redis_url):
+    """A real Celery worker (in a thread of this process) consuming from Redis; use with
+    `django_db(transaction=True)` so the worker sees committed rows."""
+    saved = {
+        k: celery_app.conf[k]
+        for k in ("broker_url", "task_always_eager", "broker_transport_options")
+    }
+    celery_app.conf.update(
+        broker_url=redis_url, task_always_eager=False, broker_transport_options={}
+    )
+    forget_connections()
+    celery_app.control.purge()
+    with start_worker(
+        celery_app, pool="solo", perform_ping_check=False, loglevel="WARNING"
+    ) as worker:
+        yield worker
+    celery_app.conf.update(saved)
+    forget_connections()
+
+
+def forget_connections():
+    """Eager tasks earlier in the session opened a producer pool on the memory broker; drop it
+    so producers reconnect to the broker configured now."""
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 @pytest.fixture
