@@ -1,0 +1,62 @@
+# Two commands do all set-up: `make run` (the app with demo data) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+ADDR   ?= 127.0.0.1:8000
+
+.PHONY: run test install system-check migrate translations demo lint format messages lock check clean
+
+run: install migrate translations demo
+	RUN_ADDR=$(ADDR) bash scripts/run_dev.sh
+
+test: install translations
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install: system-check $(STAMP)
+
+system-check:
+	@$(PYTHON) scripts/check_system.py
+
+$(STAMP): pyproject.toml requirements/lock.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements/lock.txt -e ".[dev]"
+	touch $(STAMP)
+
+migrate:
+	$(BIN)/python manage.py migrate --noinput
+
+translations:
+	$(BIN)/python manage.py compiletranslations
+
+demo:
+	$(BIN)/python manage.py load_demo
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Re-extract messages after changing user-facing strings (needs GNU gettext), then translate
+# the new entries in locale/kk and locale/ru.
+messages: install
+	$(BIN)/python manage.py makemessages -l kk -l ru --no-location --ignore=.venv --ignore=static --ignore=tests
+
+# Regenerate the lock file from a clean environment after changing pyproject.toml.
+lock:
+	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv
+	/tmp/lock-venv/bin/pip install --quiet -e ".[dev]"
+	(echo "# Exact versions of every dependency (make lock regenerates it from pyproject.toml)."; \
+	 /tmp/lock-venv/bin/pip freeze --exclude-editable | grep -v kasipodaq) > requirements/lock.txt
+
+# What CI checks besides the tests.
+check: install
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py check
+
+clean:
+	rm -rf $(VENV) var staticfiles db.sqlite3 db.sqlite3-* locale/*/LC_MESSAGES/*.mo
