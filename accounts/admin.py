@@ -22,6 +22,19 @@ class UserAdmin(BaseUserAdmin):
     list_display = ("username", "last_name", "first_name", "email", "is_active", "is_superuser")
     inlines = [MembershipInline]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        audit.record(
+            "accounts.user.update" if change else "accounts.user.create",
+            actor=request.user,
+            obj=obj,
+            changes={
+                f: [None, str(form.cleaned_data.get(f))]
+                for f in form.changed_data
+                if f not in ("password", "password1", "password2")
+            },
+        )
+
 
 @admin.register(Organization)
 class OrganizationAdmin(TreeAdmin):
@@ -40,6 +53,10 @@ class OrganizationAdmin(TreeAdmin):
             obj=obj,
             changes={f: [None, str(form.cleaned_data.get(f))] for f in form.changed_data},
         )
+
+    def delete_model(self, request, obj):
+        audit.record("accounts.organization.delete", actor=request.user, obj=obj)
+        super().delete_model(request, obj)
 
 
 @admin.register(Membership)

@@ -7,7 +7,28 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Users and organizations")
 
     def ready(self) -> None:
-        from . import home, widgets
+        from . import home, navigation, widgets
+
+        for item in (
+            navigation.NavItem("home", _("Home"), "accounts:home", order=0),
+            navigation.NavItem(
+                "organizations",
+                _("Organizations"),
+                "accounts:organizations",
+                action="accounts.organization.view",
+                order=800,
+            ),
+            navigation.NavItem(
+                "audit", _("Audit trail"), "accounts:audit", action="accounts.audit.view", order=850
+            ),
+            navigation.NavItem(
+                "users", _("Users"), "accounts:users", action="accounts.user.manage", order=900
+            ),
+            navigation.NavItem(
+                "admin", _("Administration"), "admin:index", superuser_only=True, order=950
+            ),
+        ):
+            navigation.register(item)
 
         home.register(
             home.Widget(

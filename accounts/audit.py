@@ -32,6 +32,7 @@ def label(name: str) -> Promise | str:
 register("accounts.organization.create", _("Organization created"))
 register("accounts.organization.update", _("Organization changed"))
 register("accounts.organization.move", _("Organization moved in the tree"))
+register("accounts.organization.delete", _("Organization deleted"))
 register("accounts.membership.create", _("Role granted"))
 register("accounts.membership.delete", _("Role withdrawn"))
 register("accounts.user.create", _("User created"))

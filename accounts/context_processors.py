@@ -1,6 +1,6 @@
 from django.http import HttpRequest
 
-from . import permissions
+from .navigation import items_for
 from .notifications import unread_count
 
 
@@ -11,11 +11,6 @@ def navigation(request: HttpRequest) -> dict:
     if user is None or not user.is_authenticated:
         return {}
     return {
-        "nav": {
-            "organizations": permissions.can(user, "accounts.organization.view"),
-            "audit": permissions.can(user, "accounts.audit.view"),
-            "users": permissions.can(user, "accounts.user.manage"),
-            "admin": user.is_superuser,
-        },
+        "nav_items": items_for(user, request.path),
         "unread_notifications": unread_count(user),
     }

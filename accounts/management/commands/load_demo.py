@@ -4,10 +4,13 @@ Safe to run again: everything is looked up by a stable key (organization BIN, us
 created only when missing. Later issues extend the demo with their own data.
 """
 
+import importlib
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.models import Membership, Organization, OrganizationKind, Role, User
+from config.celery import PROJECT_APPS
 
 DEMO_PASSWORD = "demo-2026"
 
@@ -232,6 +235,16 @@ class Command(BaseCommand):
                     user=user, organization=by_bin[bin_], role=role, defaults={"position": position}
                 )
                 created += new
+
+        # Each app that has demo data of its own provides `<app>/demo.py` with load(stdout) -> int.
+        for name in PROJECT_APPS:
+            try:
+                module = importlib.import_module(f"{name}.demo")
+            except ModuleNotFoundError as error:
+                if error.name != f"{name}.demo":
+                    raise
+                continue
+            created += module.load(self.stdout)
 
         self.stdout.write(f"Demo data: {created} new records (0 means it was already loaded).")
         self.stdout.write(f"Demo users (password for all: {DEMO_PASSWORD}):")
