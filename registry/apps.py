@@ -5,3 +5,32 @@ from django.utils.translation import gettext_lazy as _
 class RegistryConfig(AppConfig):
     name = "registry"
     verbose_name = _("Register of official accounts")
+
+    def ready(self) -> None:
+        from accounts import home, navigation
+
+        from . import permissions, services, widgets  # noqa: F401 - registers actions
+
+        navigation.register(
+            navigation.NavItem(
+                "registry", _("Register"), "registry:list", action="registry.account.view", order=10
+            )
+        )
+        navigation.register(
+            navigation.NavItem(
+                "registry-hygiene",
+                _("Registry hygiene"),
+                "registry:hygiene",
+                action="registry.hygiene.view",
+                order=11,
+            )
+        )
+        home.register(
+            home.Widget(
+                name="registry.attention",
+                template="registry/widgets/attention.html",
+                context=widgets.accounts_needing_attention,
+                action="registry.account.view",
+                order=20,
+            )
+        )

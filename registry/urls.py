@@ -1,5 +1,30 @@
-from django.urls import path  # noqa: F401 - the app's pages are added with its issue
+from django.urls import path
+
+from . import views
 
 app_name = "registry"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.account_list, name="list"),
+    path("export.<str:fmt>", views.account_export, name="export"),
+    path("new/", views.account_create, name="create"),
+    path("hygiene/", views.hygiene, name="hygiene"),
+    path("<int:pk>/", views.account_detail, name="detail"),
+    path("<int:pk>/edit/", views.account_edit, name="edit"),
+    path("<int:pk>/status/", views.status_change, name="status"),
+    path("<int:pk>/decisions/new/", views.decision_add, name="decision_add"),
+    path("<int:pk>/logo-checks/new/", views.logo_check_add, name="logo_check_add"),
+    path("<int:pk>/logo-checks/require/", views.logo_recheck, name="logo_recheck"),
+    path("<int:pk>/administrators/new/", views.appointment_add, name="appointment_add"),
+    path("administrators/<int:pk>/end/", views.appointment_end, name="appointment_end"),
+    path("<int:pk>/access-list/", views.access_list_edit, name="access_list_edit"),
+    path(
+        "access-lists/<int:pk>/<str:decision>/", views.access_list_decide, name="access_list_decide"
+    ),
+    path("<int:pk>/rotations/new/", views.rotation_add, name="rotation_add"),
+    path("policy/<int:org_pk>/", views.policy_edit, name="policy"),
+    path("files/<str:kind>/<int:pk>/", views.document, name="document"),
+    path("violations/", views.violation_list, name="violations"),
+    path("violations/new/", views.violation_create, name="violation_create"),
+    path("violations/<int:pk>/", views.violation_detail, name="violation_detail"),
+]

@@ -1,0 +1,104 @@
+"""The register (R4.3) as CSV, XLSX and PDF, in Kazakh or Russian. The PDF is laid out as an
+official register with the numbered table "No. | social network | page/account name | link",
+the same table as the report's RPT1.3."""
+
+import csv
+import io
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import Organization
+from reports.pdf import render_pdf
+
+from .models import FLAGS, OfficialAccount
+
+
+def _rows(accounts: list[OfficialAccount]) -> tuple[list[str], list[list[str]]]:
+    header = [
+        "№",
+        _("Organization"),
+        _("Social network"),
+        _("Page/account name"),
+        _("Handle"),
+        _("Link"),
+        _("Language of publications"),
+        _("Status"),
+        _("Compliance"),
+    ]
+    rows = []
+    for number, account in enumerate(accounts, start=1):
+        flags = [
+            str(label) for name, label in FLAGS.items() if getattr(account, f"flag_{name}", False)
+        ]
+        rows.append(
+            [
+                str(number),
+                account.organization.name,
+                account.get_network_display(),
+                account.display_name,
+                account.handle,
+                account.url,
+                account.get_languages_display(),
+                account.get_status_display(),
+                "; ".join(flags) or _("No problems"),
+            ]
+        )
+    return header, rows
+
+
+def _filename(extension: str, language: str) -> str:
+    return f"register-{timezone.localdate():%Y-%m-%d}-{language}.{extension}"
+
+
+def render(
+    fmt: str, accounts: list[OfficialAccount], *, language: str, organization: Organization | None
+) -> HttpResponse:
+    with translation.override(language):
+        if fmt == "csv":
+            header, rows = _rows(accounts)
+            buffer = io.StringIO()
+            buffer.write("\ufeff")  # so that Excel opens the Cyrillic text as UTF-8
+            writer = csv.writer(buffer)
+            writer.writerow(header)
+            writer.writerows(rows)
+            response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        elif fmt == "xlsx":
+            from openpyxl import Workbook
+            from openpyxl.styles import Font
+
+            header, rows = _rows(accounts)
+            workbook = Workbook()
+            sheet = workbook.active
+            sheet.title = _("Register")[:31]
+            sheet.append(header)
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+            for row in rows:
+                sheet.append([int(row[0]), *row[1:]])
+            for column, width in zip("ABCDEFGHI", (6, 40, 18, 36, 20, 45, 18, 14, 50), strict=True):
+                sheet.column_dimensions[column].width = width
+            sheet.freeze_panes = "A2"
+            buffer = io.BytesIO()
+            workbook.save(buffer)
+            response = HttpResponse(
+                buffer.getvalue(),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        elif fmt == "pdf":
+            pdf = render_pdf(
+                "reports/registry.html",
+                {
+                    "accounts": accounts,
+                    "organization": organization,
+                    "show_organization": len({a.organization_id for a in accounts}) > 1,
+                    "today": timezone.localdate(),
+                },
+                language=language,
+            )
+            response = HttpResponse(pdf, content_type="application/pdf")
+        else:
+            raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{_filename(fmt, language)}"'
+    return response

@@ -1,0 +1,576 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import audit, permissions
+from accounts.exceptions import InvalidTransition
+from accounts.models import AuditEntry, Organization, User
+
+from . import exports, selectors, services
+from .forms import (
+    AccessEntryFormSet,
+    AccountCreateForm,
+    AccountForm,
+    AppointmentForm,
+    CommentForm,
+    DecisionForm,
+    EndAppointmentForm,
+    LogoCheckForm,
+    MeasureForm,
+    PolicyForm,
+    RegisterFilterForm,
+    RotationForm,
+    StatusForm,
+    ViolationForm,
+)
+from .models import (
+    FLAGS,
+    AccessListVersion,
+    AdministratorAppointment,
+    CreationDecision,
+    LogoCheck,
+    OfficialAccount,
+    RotationPolicy,
+    Violation,
+    rotation_interval_months,
+)
+
+PAGE_SIZE = 50
+
+
+def _account(request, pk, action="registry.account.view"):
+    return permissions.get_object_or_404_for(
+        request.user, OfficialAccount.objects.select_related("organization"), action, pk=pk
+    )
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: by field where the form has that field."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _run(request, form, call, success: str):
+    """Call a service for a valid form; on a refusal keep the form with the reason."""
+    try:
+        result = call()
+    except ValidationError as error:
+        _apply_errors(form, error)
+    except InvalidTransition as error:
+        form.add_error(None, str(error.message))
+    else:
+        messages.success(request, success)
+        return result
+    return None
+
+
+def _filters(request):
+    organizations = permissions.visible_organizations(request.user, action="registry.account.view")
+    form = RegisterFilterForm(request.GET or None, organizations=organizations)
+    filters = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = {
+            "organization": data["organization"],
+            "network": data["network"],
+            "status": data["status"],
+            "flag": data["flag"],
+            "query": data["q"].strip(),
+        }
+    return form, filters
+
+
+@login_required
+def account_list(request: HttpRequest) -> HttpResponse:
+    permissions.require(request.user, "registry.account.view")
+    form, filters = _filters(request)
+    today = timezone.localdate()
+    qs = selectors.register(request.user, today, **filters)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    for account in page:
+        account.flags = [label for name, label in FLAGS.items() if getattr(account, f"flag_{name}")]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "registry/account_list.html",
+        {
+            "page": page,
+            "form": form,
+            "querystring": query.urlencode(),
+            "can_register": permissions.can(request.user, "registry.account.change"),
+        },
+    )
+
+
+@login_required
+def account_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    permissions.require(request.user, "registry.account.view")
+    _form, filters = _filters(request)
+    language = request.GET.get("lang") or request.LANGUAGE_CODE
+    if language not in ("kk", "ru"):
+        raise Http404
+    accounts = list(selectors.register(request.user, timezone.localdate(), **filters))
+    title_org = filters.get("organization")
+    return exports.render(fmt, accounts, language=language, organization=title_org)
+
+
+@login_required
+def account_create(request: HttpRequest) -> HttpResponse:
+    permissions.require(request.user, "registry.account.change")
+    organizations = permissions.visible_organizations(
+        request.user, action="registry.account.change"
+    )
+    form = AccountCreateForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        account = _run(
+            request,
+            form,
+            lambda: services.account_register(actor=request.user, **data),
+            _("The account is registered."),
+        )
+        if account:
+            return redirect("registry:detail", pk=account.pk)
+    return render(request, "registry/form.html", {"form": form, "title": _("Register an account")})
+
+
+@login_required
+def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    account = _account(request, pk)
+    today = timezone.localdate()
+    flagged = OfficialAccount.objects.with_flags(today).get(pk=account.pk)
+    versions = account.access_lists.select_related("recorded_by", "decided_by").prefetch_related(
+        "entries"
+    )
+    approved = next((v for v in versions if v.status == AccessListVersion.Status.APPROVED), None)
+    pending = next((v for v in versions if v.status == AccessListVersion.Status.PENDING), None)
+    history = AuditEntry.objects.filter(
+        organization=account.organization, object_id=str(account.pk), action__startswith="registry."
+    ).select_related("actor")[:100]
+    for entry in history:
+        entry.label = audit.label(entry.action)
+    user = request.user
+    context = {
+        "account": account,
+        "flags": [label for name, label in FLAGS.items() if getattr(flagged, f"flag_{name}")],
+        "decisions": account.decisions.select_related("recorded_by"),
+        "logo_checks": account.logo_checks.select_related("checked_by"),
+        "appointments": account.appointments.select_related("user"),
+        "rotations": account.rotations.select_related("recorded_by"),
+        "approved": approved,
+        "pending": pending,
+        "versions": versions,
+        "history": history,
+        "today": today,
+        "interval": rotation_interval_months(account.organization),
+        "can_change": permissions.can(user, "registry.account.change", account),
+        "can_rotate": permissions.can(user, "registry.rotation.record", account),
+        "can_propose": permissions.can(user, "registry.access_list.propose", account),
+        "can_approve": permissions.can(user, "registry.access_list.approve", account),
+        "can_appoint": permissions.can(user, "registry.appointment.record", account),
+        "can_recheck": permissions.can(user, "registry.logo.require_recheck", account),
+        "decision_form": CommentForm(),
+    }
+    return render(request, "registry/account_detail.html", context)
+
+
+@login_required
+def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    account = _account(request, pk, "registry.account.change")
+    form = AccountForm(request.POST or None, instance=OfficialAccount.objects.get(pk=pk))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _run(
+            request,
+            form,
+            lambda: services.account_update(
+                actor=request.user, account=account, **form.cleaned_data
+            ),
+            _("The account is saved."),
+        )
+    ):
+        return redirect("registry:detail", pk=pk)
+    return render(
+        request,
+        "registry/form.html",
+        {"form": form, "account": account, "title": _("Edit account")},
+    )
+
+
+def _account_form_view(request, pk, action, form_class, service, success, title, **form_kwargs):
+    """The shared shape of the pages that add one record to an account."""
+    account = _account(request, pk, action)
+    form = form_class(request.POST or None, request.FILES or None, **form_kwargs)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _run(
+            request,
+            form,
+            lambda: service(actor=request.user, account=account, **form.cleaned_data),
+            success,
+        )
+    ):
+        return redirect("registry:detail", pk=pk)
+    return render(request, "registry/form.html", {"form": form, "account": account, "title": title})
+
+
+@login_required
+def status_change(request: HttpRequest, pk: int) -> HttpResponse:
+    return _account_form_view(
+        request,
+        pk,
+        "registry.account.change",
+        StatusForm,
+        services.account_set_status,
+        _("The status is changed."),
+        _("Change the status"),
+    )
+
+
+@login_required
+def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _account_form_view(
+        request,
+        pk,
+        "registry.account.change",
+        DecisionForm,
+        services.decision_record,
+        _("The creation decision is recorded."),
+        _("Creation decision (R4.2)"),
+    )
+
+
+@login_required
+def logo_check_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _account_form_view(
+        request,
+        pk,
+        "registry.account.change",
+        LogoCheckForm,
+        services.logo_check_record,
+        _("The logo check is recorded."),
+        _("Logo check (R4.4)"),
+    )
+
+
+@login_required
+def appointment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    account = _account(request, pk, "registry.appointment.record")
+    users = (
+        User.objects.filter(
+            is_active=True, memberships__organization__path__startswith=account.organization.path
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+    return _account_form_view(
+        request,
+        pk,
+        "registry.appointment.record",
+        AppointmentForm,
+        services.appointment_record,
+        _("The appointment is recorded."),
+        _("Appoint an administrator (R4.5)"),
+        users=users,
+    )
+
+
+@login_required
+def rotation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _account_form_view(
+        request,
+        pk,
+        "registry.rotation.record",
+        RotationForm,
+        services.rotation_record,
+        _("The password change is recorded."),
+        _("Record a password change (R9.3)"),
+    )
+
+
+@login_required
+@require_POST
+def logo_recheck(request: HttpRequest, pk: int) -> HttpResponse:
+    account = _account(request, pk, "registry.logo.require_recheck")
+    form = CommentForm(request.POST)
+    form.is_valid()
+    try:
+        services.logo_recheck_require(
+            actor=request.user, account=account, comment=form.cleaned_data.get("comment", "")
+        )
+    except InvalidTransition as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("A re-check of the logo is required; the administrators are notified.")
+        )
+    return redirect("registry:detail", pk=pk)
+
+
+@login_required
+def appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
+    appointment = permissions.get_object_or_404_for(
+        request.user,
+        AdministratorAppointment.objects.select_related("account__organization"),
+        "registry.appointment.record",
+        field="account__organization",
+        pk=pk,
+    )
+    form = EndAppointmentForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _run(
+            request,
+            form,
+            lambda: services.appointment_end(
+                actor=request.user, appointment=appointment, ends_on=form.cleaned_data["ends_on"]
+            ),
+            _("The appointment is ended."),
+        )
+    ):
+        return redirect("registry:detail", pk=appointment.account_id)
+    return render(
+        request,
+        "registry/form.html",
+        {"form": form, "account": appointment.account, "title": _("End the appointment")},
+    )
+
+
+@login_required
+def access_list_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    account = _account(request, pk, "registry.access_list.propose")
+    current = account.access_lists.filter(
+        status__in=[AccessListVersion.Status.PENDING, AccessListVersion.Status.APPROVED]
+    ).first()
+    initial = (
+        [{"full_name": e.full_name, "position": e.position} for e in current.entries.all()]
+        if current
+        else []
+    )
+    formset = AccessEntryFormSet(request.POST or None, initial=initial, prefix="entries")
+    error = None
+    if request.method == "POST" and formset.is_valid():
+        entries = [f.cleaned_data for f in formset if f.cleaned_data.get("full_name")]
+        try:
+            services.access_list_propose(actor=request.user, account=account, entries=entries)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(request, _("The access list is sent to the chairman for approval."))
+            return redirect("registry:detail", pk=pk)
+    return render(
+        request,
+        "registry/access_list_form.html",
+        {"formset": formset, "account": account, "error": error},
+    )
+
+
+@login_required
+@require_POST
+def access_list_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    version = permissions.get_object_or_404_for(
+        request.user,
+        AccessListVersion.objects.select_related("account__organization"),
+        "registry.access_list.approve",
+        field="account__organization",
+        pk=pk,
+    )
+    form = CommentForm(request.POST)
+    form.is_valid()
+    comment = form.cleaned_data.get("comment", "")
+    service = {"approve": services.access_list_approve, "reject": services.access_list_reject}
+    if decision not in service:
+        raise Http404
+    try:
+        service[decision](actor=request.user, version=version, comment=comment)
+    except (ValidationError, InvalidTransition) as error:
+        text = error.message if isinstance(error, InvalidTransition) else " ".join(error.messages)
+        messages.error(request, text)
+    else:
+        messages.success(
+            request,
+            _("The access list is approved.")
+            if decision == "approve"
+            else _("The access list is rejected."),
+        )
+    return redirect("registry:detail", pk=version.account_id)
+
+
+@login_required
+def policy_edit(request: HttpRequest, org_pk: int) -> HttpResponse:
+    organization = permissions.get_object_or_404_for(
+        request.user, Organization.objects.all(), "registry.policy.change", field="", pk=org_pk
+    )
+    policy = RotationPolicy.objects.filter(organization=organization).first()
+    form = PolicyForm(request.POST or None, initial={"months": policy.months if policy else None})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _run(
+            request,
+            form,
+            lambda: services.policy_set(
+                actor=request.user, organization=organization, months=form.cleaned_data["months"]
+            ),
+            _("The password-change interval is saved."),
+        )
+    ):
+        return redirect("registry:list")
+    return render(
+        request,
+        "registry/form.html",
+        {"form": form, "title": _("Password-change interval"), "organization": organization},
+    )
+
+
+@login_required
+def hygiene(request: HttpRequest) -> HttpResponse:
+    permissions.require(request.user, "registry.hygiene.view")
+    organizations = permissions.visible_organizations(request.user, action="registry.hygiene.view")
+    base = None
+    if request.GET.get("organization"):
+        try:
+            base = organizations.get(pk=int(request.GET["organization"]))
+        except (ValueError, Organization.DoesNotExist):
+            raise Http404 from None
+    if base is None:
+        base = organizations.order_by("depth", "path").first()
+        if base is None:
+            raise PermissionDenied
+    rows, total = selectors.hygiene(request.user, base, timezone.localdate())
+    return render(
+        request,
+        "registry/hygiene.html",
+        {"base": base, "rows": rows, "total": total, "flags": FLAGS},
+    )
+
+
+@login_required
+def document(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Uploaded documents are served only to those who may see their account."""
+    models = {
+        "decision": (CreationDecision, "document", "account__organization"),
+        "logo": (LogoCheck, "screenshot", "account__organization"),
+        "order": (AdministratorAppointment, "order_document", "account__organization"),
+        "evidence": (Violation, "evidence", "organization"),
+    }
+    if kind not in models:
+        raise Http404
+    model, field, scope = models[kind]
+    action = "registry.violation.view" if kind == "evidence" else "registry.account.view"
+    obj = permissions.get_object_or_404_for(
+        request.user, model.objects.all(), action, field=scope, pk=pk
+    )
+    file = getattr(obj, field)
+    if not file:
+        raise Http404
+    return FileResponse(file.open("rb"), as_attachment=False, filename=file.name.rsplit("/", 1)[-1])
+
+
+# Violations and measures (R11) ------------------------------------------------------------
+
+
+@login_required
+def violation_list(request: HttpRequest) -> HttpResponse:
+    permissions.require(request.user, "registry.violation.view")
+    qs = selectors.violations_visible_to(request.user)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "registry/violation_list.html",
+        {"page": page, "can_record": permissions.can(request.user, "registry.violation.record")},
+    )
+
+
+@login_required
+def violation_create(request: HttpRequest) -> HttpResponse:
+    permissions.require(request.user, "registry.violation.record")
+    organizations = permissions.visible_organizations(
+        request.user, action="registry.violation.record"
+    )
+    accounts = permissions.visible(
+        request.user, OfficialAccount.objects.all(), action="registry.violation.record"
+    ).select_related("organization")
+    users = (
+        User.objects.filter(
+            is_active=True,
+            memberships__organization__in=organizations,
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+    form = ViolationForm(
+        request.POST or None,
+        request.FILES or None,
+        organizations=organizations,
+        accounts=accounts,
+        users=users,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        organization = data.pop("organization")
+        violation = _run(
+            request,
+            form,
+            lambda: services.violation_record(
+                actor=request.user, organization=organization, **data
+            ),
+            _("The violation is recorded."),
+        )
+        if violation:
+            return redirect("registry:violation_detail", pk=violation.pk)
+    return render(
+        request, "registry/form.html", {"form": form, "title": _("Record a violation (R11)")}
+    )
+
+
+@login_required
+def violation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    violation = permissions.get_object_or_404_for(
+        request.user,
+        selectors.violations_visible_to(request.user),
+        "registry.violation.view",
+        pk=pk,
+    )
+    form = MeasureForm(
+        request.POST or None,
+        initial={
+            "measure": violation.measure,
+            "measure_body": violation.measure_body,
+            "decision_number": violation.decision_number,
+            "decision_date": violation.decision_date,
+        },
+    )
+    if request.method == "POST":
+        permissions.require(request.user, "registry.violation.record", violation)
+        if form.is_valid() and _run(
+            request,
+            form,
+            lambda: services.violation_set_measure(
+                actor=request.user, violation=violation, **form.cleaned_data
+            ),
+            _("The measure is recorded."),
+        ):
+            return redirect("registry:violation_detail", pk=pk)
+    return render(
+        request,
+        "registry/violation_detail.html",
+        {
+            "violation": violation,
+            "form": form,
+            "can_record": permissions.can(request.user, "registry.violation.record", violation),
+        },
+    )
