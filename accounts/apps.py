@@ -17,15 +17,31 @@ class AccountsConfig(AppConfig):
                 "accounts:organizations",
                 action="accounts.organization.view",
                 order=800,
+                menu="more",
             ),
             navigation.NavItem(
-                "audit", _("Audit trail"), "accounts:audit", action="accounts.audit.view", order=850
+                "audit",
+                _("Audit trail"),
+                "accounts:audit",
+                action="accounts.audit.view",
+                order=850,
+                menu="more",
             ),
             navigation.NavItem(
-                "users", _("Users"), "accounts:users", action="accounts.user.manage", order=900
+                "users",
+                _("Users"),
+                "accounts:users",
+                action="accounts.user.manage",
+                order=900,
+                menu="more",
             ),
             navigation.NavItem(
-                "admin", _("Administration"), "admin:index", superuser_only=True, order=950
+                "admin",
+                _("Administration"),
+                "admin:index",
+                superuser_only=True,
+                order=950,
+                menu="more",
             ),
         ):
             navigation.register(item)

@@ -10,7 +10,9 @@ def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    items = items_for(user, request.path)
     return {
-        "nav_items": items_for(user, request.path),
+        "nav_items": [i for i in items if i["menu"] == "main"],
+        "nav_more": [i for i in items if i["menu"] == "more"],
         "unread_notifications": unread_count(user),
     }

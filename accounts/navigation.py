@@ -21,6 +21,9 @@ class NavItem:
     action: str | None = None  # None: every signed-in user
     order: int = 100
     superuser_only: bool = False
+    # "main": on the bar itself; "more": in the bar's "More" menu (oversight and settings pages),
+    # so the bar fits a laptop screen whatever the number of apps.
+    menu: str = "main"
 
 
 _ITEMS: dict[str, NavItem] = {}
@@ -39,5 +42,13 @@ def items_for(user: Any, path: str = "") -> list[dict[str, Any]]:
             continue
         url = reverse(item.url_name)
         active = path == url or (url != "/" and path.startswith(url))
-        out.append({"name": item.name, "label": item.label, "url": url, "active": active})
+        out.append(
+            {
+                "name": item.name,
+                "label": item.label,
+                "url": url,
+                "active": active,
+                "menu": item.menu,
+            }
+        )
     return out

@@ -23,6 +23,17 @@ class RegistryConfig(AppConfig):
                 "registry:hygiene",
                 action="registry.hygiene.view",
                 order=11,
+                menu="more",
+            )
+        )
+        navigation.register(
+            navigation.NavItem(
+                "registry-violations",
+                _("Violations"),
+                "registry:violations",
+                action="registry.violation.view",
+                order=12,
+                menu="more",
             )
         )
         home.register(

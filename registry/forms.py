@@ -28,14 +28,8 @@ class AccountForm(forms.ModelForm):
     class Meta:
         model = OfficialAccount
         fields = ["network", "display_name", "handle", "url", "languages", "is_publishing_target"]
+        # The service normalizes and validates the link; "instagram.com/name" is accepted as typed.
         widgets = {"url": forms.TextInput(attrs={"inputmode": "url", "placeholder": "https://"})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The service normalizes and validates the link; accept "instagram.com/name" as typed.
-        self.fields["url"] = forms.CharField(
-            label=self.fields["url"].label, max_length=500, widget=self.Meta.widgets["url"]
-        )
 
     def _post_clean(self):
         # Model validation (unique link, normalization) happens in the service.
@@ -156,7 +150,10 @@ class PolicyForm(forms.Form):
 
 class RegisterFilterForm(forms.Form):
     organization = forms.ModelChoiceField(
-        label=_("Organization"), queryset=Organization.objects.none(), required=False
+        label=_("Organization"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("All organizations"),
     )
     network = forms.ChoiceField(
         label=_("Social network"),

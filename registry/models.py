@@ -117,7 +117,8 @@ class OfficialAccount(models.Model):
     network = models.CharField(_("social network"), max_length=32, choices=Network.choices)
     display_name = models.CharField(_("page/account name"), max_length=255)
     handle = models.CharField(_("handle"), max_length=255, blank=True)
-    url = models.URLField(_("link"), max_length=500)
+    # Validated and normalized by registry.links (per network), not by URLValidator.
+    url = models.CharField(_("link"), max_length=500)
     # Host and path, lower-cased where the network ignores case: unique across the whole union.
     normalized_url = models.CharField(_("normalized link"), max_length=500, unique=True)
     languages = models.CharField(
