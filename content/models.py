@@ -483,3 +483,22 @@ class ModerationAction(models.Model):
     @property
     def permission_organization(self) -> Organization:
         return self.account.organization
+
+
+class UrgentReminder(models.Model):
+    """One row per daily reminder of an unacknowledged urgent message (R6.4): the unique key makes
+    the beat task safe to run twice."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "day"], name="urgent_reminder_once_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publication_id} {self.day}"

@@ -1,5 +1,62 @@
-from django.urls import path  # noqa: F401 - the app's pages are added with its issue
+from django.urls import path
+
+from . import views
 
 app_name = "content"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("publications/", views.publication_list, name="publications"),
+    path("publications/new/", views.publication_create, name="publication_create"),
+    path("publications/<int:pk>/", views.publication_detail, name="publication_detail"),
+    path("publications/<int:pk>/edit/", views.publication_edit, name="publication_edit"),
+    path("publications/<int:pk>/submit/", views.publication_submit, name="publication_submit"),
+    path("publications/<int:pk>/recall/", views.publication_recall, name="publication_recall"),
+    path("publications/<int:pk>/approve/", views.publication_approve, name="publication_approve"),
+    path(
+        "publications/<int:pk>/<str:decision>/decline/",
+        views.publication_decline,
+        name="publication_decline",
+    ),
+    path("publications/<int:pk>/publish/", views.publication_publish, name="publication_publish"),
+    path(
+        "publications/<int:pk>/publish-urgent/",
+        views.publication_publish_urgent,
+        name="publication_publish_urgent",
+    ),
+    path(
+        "publications/<int:pk>/acknowledge/",
+        views.publication_acknowledge,
+        name="publication_acknowledge",
+    ),
+    path(
+        "publications/<int:pk>/withdraw/", views.publication_withdraw, name="publication_withdraw"
+    ),
+    path("publications/<int:pk>/attachments/", views.attachment_add, name="attachment_add"),
+    path("publications/<int:pk>/statement/", views.statement_approval, name="statement_approval"),
+    path("publications/<int:pk>/diff/", views.version_diff, name="version_diff"),
+    path("attachments/<int:pk>/remove/", views.attachment_remove, name="attachment_remove"),
+    path("attachments/<int:pk>/", views.attachment_file, name="attachment_file"),
+    path(
+        "attachments/<int:pk>/thumb/",
+        views.attachment_file,
+        {"thumb": True},
+        name="attachment_thumb",
+    ),
+    path("plans/", views.plan_list, name="plans"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/items/new/", views.plan_item_form, name="plan_item_add"),
+    path("plans/<int:pk>/items/<int:item_pk>/", views.plan_item_form, name="plan_item_edit"),
+    path(
+        "plans/<int:pk>/items/<int:item_pk>/delete/",
+        views.plan_item_delete,
+        name="plan_item_delete",
+    ),
+    path("plans/<int:pk>/submit/", views.plan_submit, name="plan_submit"),
+    path("plans/<int:pk>/<str:decision>/", views.plan_decide, name="plan_decide"),
+    path("planning/<int:org_pk>/", views.planning_setting, name="planning"),
+    path("calendar/", views.calendar_view, name="calendar"),
+    path("crises/", views.crisis_list, name="crises"),
+    path("crises/new/", views.crisis_declare, name="crisis_declare"),
+    path("crises/<int:pk>/", views.crisis_detail, name="crisis_detail"),
+    path("moderation/", views.moderation_list, name="moderation"),
+]

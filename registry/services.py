@@ -363,7 +363,7 @@ def _decide_access_list(
     *, actor: User, version: AccessListVersion, status: str, comment: str
 ) -> AccessListVersion:
     version = (
-        AccessListVersion.objects.select_for_update()
+        AccessListVersion.objects.select_for_update(of=("self",))
         .select_related("account__organization", "recorded_by")
         .get(pk=version.pk)
     )

@@ -8,245 +8,850 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('registry', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("registry", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContentPlan',
+            name="ContentPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.CharField(choices=[('year', 'Year'), ('half_year', 'Half-year'), ('quarter', 'Quarter'), ('month', 'Month')], max_length=16, verbose_name='planning period')),
-                ('starts_on', models.DateField(verbose_name='from')),
-                ('ends_on', models.DateField(verbose_name='until')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Awaiting approval'), ('approved', 'Approved'), ('returned', 'Returned for revision')], default='draft', max_length=16, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('comment', models.TextField(blank=True, verbose_name='comment')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='content_plans', to='accounts.organization', verbose_name='organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "period",
+                    models.CharField(
+                        choices=[
+                            ("year", "Year"),
+                            ("half_year", "Half-year"),
+                            ("quarter", "Quarter"),
+                            ("month", "Month"),
+                        ],
+                        max_length=16,
+                        verbose_name="planning period",
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="from")),
+                ("ends_on", models.DateField(verbose_name="until")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Awaiting approval"),
+                            ("approved", "Approved"),
+                            ("returned", "Returned for revision"),
+                        ],
+                        default="draft",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="decided at"),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="comment")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="content_plans",
+                        to="accounts.organization",
+                        verbose_name="organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'content plan',
-                'verbose_name_plural': 'content plans',
-                'ordering': ['-starts_on'],
+                "verbose_name": "content plan",
+                "verbose_name_plural": "content plans",
+                "ordering": ["-starts_on"],
             },
         ),
         migrations.CreateModel(
-            name='Crisis',
+            name="Crisis",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='crisis')),
-                ('agreed_position', models.TextField(verbose_name='agreed position')),
-                ('declared_at', models.DateTimeField(auto_now_add=True, verbose_name='declared at')),
-                ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='ended at')),
-                ('end_note', models.TextField(blank=True, verbose_name='how it ended')),
-                ('declared_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='declared by')),
-                ('ended_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ended by')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='crises', to='accounts.organization', verbose_name='organization')),
-                ('working_group', models.ManyToManyField(related_name='crisis_groups', to=settings.AUTH_USER_MODEL, verbose_name='working group')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="crisis")),
+                ("agreed_position", models.TextField(verbose_name="agreed position")),
+                (
+                    "declared_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="declared at"),
+                ),
+                ("ended_at", models.DateTimeField(blank=True, null=True, verbose_name="ended at")),
+                ("end_note", models.TextField(blank=True, verbose_name="how it ended")),
+                (
+                    "declared_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="declared by",
+                    ),
+                ),
+                (
+                    "ended_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="ended by",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="crises",
+                        to="accounts.organization",
+                        verbose_name="organization",
+                    ),
+                ),
+                (
+                    "working_group",
+                    models.ManyToManyField(
+                        related_name="crisis_groups",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="working group",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'crisis',
-                'verbose_name_plural': 'crises',
-                'ordering': ['-declared_at'],
+                "verbose_name": "crisis",
+                "verbose_name_plural": "crises",
+                "ordering": ["-declared_at"],
             },
         ),
         migrations.CreateModel(
-            name='ModerationAction',
+            name="ModerationAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('comment_deleted', 'Comment deleted'), ('publication_deleted', 'Publication deleted'), ('criticism_answered', 'Criticism answered'), ('complaint_escalated', 'Complaint escalated')], max_length=32, verbose_name='action')),
-                ('ground', models.CharField(blank=True, choices=[('law', 'Breaks the law'), ('ethics', 'Breaks ethics'), ('spam', 'Spam'), ('other', 'Other')], max_length=16, verbose_name='ground')),
-                ('excerpt', models.TextField(blank=True, help_text='Leave out names, contacts and other personal data.', verbose_name='excerpt (anonymized)')),
-                ('link', models.CharField(blank=True, max_length=500, validators=[django.core.validators.URLValidator(schemes=['https', 'http'])], verbose_name='link')),
-                ('occurred_on', models.DateField(db_index=True, verbose_name='date')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('account', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='moderation_actions', to='registry.officialaccount', verbose_name='official account')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("comment_deleted", "Comment deleted"),
+                            ("publication_deleted", "Publication deleted"),
+                            ("criticism_answered", "Criticism answered"),
+                            ("complaint_escalated", "Complaint escalated"),
+                        ],
+                        max_length=32,
+                        verbose_name="action",
+                    ),
+                ),
+                (
+                    "ground",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("law", "Breaks the law"),
+                            ("ethics", "Breaks ethics"),
+                            ("spam", "Spam"),
+                            ("other", "Other"),
+                        ],
+                        max_length=16,
+                        verbose_name="ground",
+                    ),
+                ),
+                (
+                    "excerpt",
+                    models.TextField(
+                        blank=True,
+                        help_text="Leave out names, contacts and other personal data.",
+                        verbose_name="excerpt (anonymized)",
+                    ),
+                ),
+                (
+                    "link",
+                    models.CharField(
+                        blank=True,
+                        max_length=500,
+                        validators=[django.core.validators.URLValidator(schemes=["https", "http"])],
+                        verbose_name="link",
+                    ),
+                ),
+                ("occurred_on", models.DateField(db_index=True, verbose_name="date")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "account",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="moderation_actions",
+                        to="registry.officialaccount",
+                        verbose_name="official account",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'moderation action',
-                'verbose_name_plural': 'moderation log',
-                'ordering': ['-occurred_on', '-id'],
+                "verbose_name": "moderation action",
+                "verbose_name_plural": "moderation log",
+                "ordering": ["-occurred_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='PlanItem',
+            name="PlanItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('topic', models.CharField(max_length=255, verbose_name='topic')),
-                ('kind', models.CharField(choices=[('informational', 'Informational content'), ('legal', 'Legal and explanatory content'), ('social', 'Social protection content'), ('educational', 'Educational content'), ('image', 'Image and business reputation content'), ('interactive', 'Interactive content')], max_length=16, verbose_name='content type')),
-                ('direction', models.CharField(choices=[('news', 'union news'), ('statements', 'official statements, appeals, decisions'), ('announcements', 'announcements of events, meetings, campaigns'), ('work_reports', 'reports on work done'), ('law_explained', 'explaining labour, social and administrative law'), ('rights', "workers' rights and guarantees"), ('lawyers', 'explanations by union lawyers'), ('algorithms', 'algorithms for protecting rights (step-by-step guides)'), ('partnership', 'social partnership events, fulfilment of collective agreements and agreements'), ('help_cases', 'concrete cases of help given to union members'), ('conflict_support', 'support for workers in conflicts and crises'), ('aid_info', 'information on material, legal and moral help'), ('webinars', 'webinars, training videos, infographics'), ('culture', 'raising union and legal culture'), ('training', "training union activists, employers' representatives and members of conciliation commissions for individual labour disputes"), ('success', 'success stories'), ('achievements', 'achievements of union organizations'), ('interviews', 'interviews with activists and social partners'), ('values', 'union values and mission'), ('surveys', 'surveys, votes, questionnaires'), ('qa', "subscribers' questions and answers"), ('live', 'live broadcasts'), ('feedback', 'feedback and discussions')], max_length=32, verbose_name='direction')),
-                ('audiences', models.JSONField(default=list, verbose_name='target audiences')),
-                ('language', models.CharField(choices=[('kk', 'Kazakh'), ('ru', 'Russian'), ('both', 'Kazakh and Russian')], max_length=8, verbose_name='language')),
-                ('planned_on', models.DateField(db_index=True, verbose_name='planned date')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('accounts', models.ManyToManyField(blank=True, related_name='plan_items', to='registry.officialaccount', verbose_name='official accounts')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='content.contentplan', verbose_name='content plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("topic", models.CharField(max_length=255, verbose_name="topic")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("informational", "Informational content"),
+                            ("legal", "Legal and explanatory content"),
+                            ("social", "Social protection content"),
+                            ("educational", "Educational content"),
+                            ("image", "Image and business reputation content"),
+                            ("interactive", "Interactive content"),
+                        ],
+                        max_length=16,
+                        verbose_name="content type",
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("news", "union news"),
+                            ("statements", "official statements, appeals, decisions"),
+                            ("announcements", "announcements of events, meetings, campaigns"),
+                            ("work_reports", "reports on work done"),
+                            ("law_explained", "explaining labour, social and administrative law"),
+                            ("rights", "workers' rights and guarantees"),
+                            ("lawyers", "explanations by union lawyers"),
+                            (
+                                "algorithms",
+                                "algorithms for protecting rights (step-by-step guides)",
+                            ),
+                            (
+                                "partnership",
+                                "social partnership events, fulfilment of collective agreements and agreements",
+                            ),
+                            ("help_cases", "concrete cases of help given to union members"),
+                            ("conflict_support", "support for workers in conflicts and crises"),
+                            ("aid_info", "information on material, legal and moral help"),
+                            ("webinars", "webinars, training videos, infographics"),
+                            ("culture", "raising union and legal culture"),
+                            (
+                                "training",
+                                "training union activists, employers' representatives and members of conciliation commissions for individual labour disputes",
+                            ),
+                            ("success", "success stories"),
+                            ("achievements", "achievements of union organizations"),
+                            ("interviews", "interviews with activists and social partners"),
+                            ("values", "union values and mission"),
+                            ("surveys", "surveys, votes, questionnaires"),
+                            ("qa", "subscribers' questions and answers"),
+                            ("live", "live broadcasts"),
+                            ("feedback", "feedback and discussions"),
+                        ],
+                        max_length=32,
+                        verbose_name="direction",
+                    ),
+                ),
+                ("audiences", models.JSONField(default=list, verbose_name="target audiences")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("kk", "Kazakh"),
+                            ("ru", "Russian"),
+                            ("both", "Kazakh and Russian"),
+                        ],
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                ("planned_on", models.DateField(db_index=True, verbose_name="planned date")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "accounts",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="plan_items",
+                        to="registry.officialaccount",
+                        verbose_name="official accounts",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="content.contentplan",
+                        verbose_name="content plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'plan item',
-                'verbose_name_plural': 'plan items',
-                'ordering': ['planned_on', 'id'],
+                "verbose_name": "plan item",
+                "verbose_name_plural": "plan items",
+                "ordering": ["planned_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='PlanningSetting',
+            name="PlanningSetting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.CharField(choices=[('year', 'Year'), ('half_year', 'Half-year'), ('quarter', 'Quarter'), ('month', 'Month')], max_length=16, verbose_name='planning period')),
-                ('set_at', models.DateTimeField(auto_now=True)),
-                ('organization', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='planning_setting', to='accounts.organization', verbose_name='organization')),
-                ('set_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "period",
+                    models.CharField(
+                        choices=[
+                            ("year", "Year"),
+                            ("half_year", "Half-year"),
+                            ("quarter", "Quarter"),
+                            ("month", "Month"),
+                        ],
+                        max_length=16,
+                        verbose_name="planning period",
+                    ),
+                ),
+                ("set_at", models.DateTimeField(auto_now=True)),
+                (
+                    "organization",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="planning_setting",
+                        to="accounts.organization",
+                        verbose_name="organization",
+                    ),
+                ),
+                (
+                    "set_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'planning period',
-                'verbose_name_plural': 'planning periods',
+                "verbose_name": "planning period",
+                "verbose_name_plural": "planning periods",
             },
         ),
         migrations.CreateModel(
-            name='Publication',
+            name="Publication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('informational', 'Informational content'), ('legal', 'Legal and explanatory content'), ('social', 'Social protection content'), ('educational', 'Educational content'), ('image', 'Image and business reputation content'), ('interactive', 'Interactive content')], max_length=16, verbose_name='content type')),
-                ('direction', models.CharField(choices=[('news', 'union news'), ('statements', 'official statements, appeals, decisions'), ('announcements', 'announcements of events, meetings, campaigns'), ('work_reports', 'reports on work done'), ('law_explained', 'explaining labour, social and administrative law'), ('rights', "workers' rights and guarantees"), ('lawyers', 'explanations by union lawyers'), ('algorithms', 'algorithms for protecting rights (step-by-step guides)'), ('partnership', 'social partnership events, fulfilment of collective agreements and agreements'), ('help_cases', 'concrete cases of help given to union members'), ('conflict_support', 'support for workers in conflicts and crises'), ('aid_info', 'information on material, legal and moral help'), ('webinars', 'webinars, training videos, infographics'), ('culture', 'raising union and legal culture'), ('training', "training union activists, employers' representatives and members of conciliation commissions for individual labour disputes"), ('success', 'success stories'), ('achievements', 'achievements of union organizations'), ('interviews', 'interviews with activists and social partners'), ('values', 'union values and mission'), ('surveys', 'surveys, votes, questionnaires'), ('qa', "subscribers' questions and answers"), ('live', 'live broadcasts'), ('feedback', 'feedback and discussions')], max_length=32, verbose_name='direction')),
-                ('audiences', models.JSONField(default=list, verbose_name='target audiences')),
-                ('language', models.CharField(choices=[('kk', 'Kazakh'), ('ru', 'Russian'), ('both', 'Kazakh and Russian')], max_length=8, verbose_name='language')),
-                ('planned_at', models.DateTimeField(blank=True, null=True, verbose_name='planned date and time')),
-                ('is_official_statement', models.BooleanField(default=False, verbose_name='official statement (R6.3)')),
-                ('is_urgent', models.BooleanField(default=False, verbose_name='urgent message (R6.4)')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Awaiting approval'), ('returned', 'Returned for revision'), ('approved', 'Approved'), ('prohibited', 'Prohibited'), ('published', 'Published'), ('withdrawn', 'Withdrawn')], db_index=True, default='draft', max_length=16, verbose_name='status')),
-                ('crisis_position_note', models.TextField(blank=True, verbose_name='how the publication follows the agreed position')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='approved at')),
-                ('crisis_approved_at', models.DateTimeField(blank=True, null=True)),
-                ('published_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='published at')),
-                ('acknowledged_at', models.DateTimeField(blank=True, null=True, verbose_name='acknowledged at')),
-                ('withdrawn_reason', models.TextField(blank=True, verbose_name='reason for withdrawal')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='changed')),
-                ('acknowledged_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='acknowledged by')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by the head')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='publications', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('crisis', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='publications', to='content.crisis', verbose_name='crisis')),
-                ('crisis_approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by the working group')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='publications', to='accounts.organization', verbose_name='organization')),
-                ('plan_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='publications', to='content.planitem', verbose_name='plan item')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("informational", "Informational content"),
+                            ("legal", "Legal and explanatory content"),
+                            ("social", "Social protection content"),
+                            ("educational", "Educational content"),
+                            ("image", "Image and business reputation content"),
+                            ("interactive", "Interactive content"),
+                        ],
+                        max_length=16,
+                        verbose_name="content type",
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("news", "union news"),
+                            ("statements", "official statements, appeals, decisions"),
+                            ("announcements", "announcements of events, meetings, campaigns"),
+                            ("work_reports", "reports on work done"),
+                            ("law_explained", "explaining labour, social and administrative law"),
+                            ("rights", "workers' rights and guarantees"),
+                            ("lawyers", "explanations by union lawyers"),
+                            (
+                                "algorithms",
+                                "algorithms for protecting rights (step-by-step guides)",
+                            ),
+                            (
+                                "partnership",
+                                "social partnership events, fulfilment of collective agreements and agreements",
+                            ),
+                            ("help_cases", "concrete cases of help given to union members"),
+                            ("conflict_support", "support for workers in conflicts and crises"),
+                            ("aid_info", "information on material, legal and moral help"),
+                            ("webinars", "webinars, training videos, infographics"),
+                            ("culture", "raising union and legal culture"),
+                            (
+                                "training",
+                                "training union activists, employers' representatives and members of conciliation commissions for individual labour disputes",
+                            ),
+                            ("success", "success stories"),
+                            ("achievements", "achievements of union organizations"),
+                            ("interviews", "interviews with activists and social partners"),
+                            ("values", "union values and mission"),
+                            ("surveys", "surveys, votes, questionnaires"),
+                            ("qa", "subscribers' questions and answers"),
+                            ("live", "live broadcasts"),
+                            ("feedback", "feedback and discussions"),
+                        ],
+                        max_length=32,
+                        verbose_name="direction",
+                    ),
+                ),
+                ("audiences", models.JSONField(default=list, verbose_name="target audiences")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("kk", "Kazakh"),
+                            ("ru", "Russian"),
+                            ("both", "Kazakh and Russian"),
+                        ],
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "planned_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="planned date and time"
+                    ),
+                ),
+                (
+                    "is_official_statement",
+                    models.BooleanField(default=False, verbose_name="official statement (R6.3)"),
+                ),
+                (
+                    "is_urgent",
+                    models.BooleanField(default=False, verbose_name="urgent message (R6.4)"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Awaiting approval"),
+                            ("returned", "Returned for revision"),
+                            ("approved", "Approved"),
+                            ("prohibited", "Prohibited"),
+                            ("published", "Published"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "crisis_position_note",
+                    models.TextField(
+                        blank=True, verbose_name="how the publication follows the agreed position"
+                    ),
+                ),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="approved at"),
+                ),
+                ("crisis_approved_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="published at"
+                    ),
+                ),
+                (
+                    "acknowledged_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="acknowledged at"),
+                ),
+                (
+                    "withdrawn_reason",
+                    models.TextField(blank=True, verbose_name="reason for withdrawal"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="changed")),
+                (
+                    "acknowledged_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="acknowledged by",
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="approved by the head",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="publications",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "crisis",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="publications",
+                        to="content.crisis",
+                        verbose_name="crisis",
+                    ),
+                ),
+                (
+                    "crisis_approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="approved by the working group",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="publications",
+                        to="accounts.organization",
+                        verbose_name="organization",
+                    ),
+                ),
+                (
+                    "plan_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="publications",
+                        to="content.planitem",
+                        verbose_name="plan item",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'publication',
-                'verbose_name_plural': 'publications',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "publication",
+                "verbose_name_plural": "publications",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='PublicationTarget',
+            name="PublicationTarget",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('post_url', models.CharField(blank=True, max_length=500, validators=[django.core.validators.URLValidator(schemes=['https', 'http'])], verbose_name='post link')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published at')),
-                ('account', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='publication_targets', to='registry.officialaccount', verbose_name='official account')),
-                ('publication', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='content.publication')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "post_url",
+                    models.CharField(
+                        blank=True,
+                        max_length=500,
+                        validators=[django.core.validators.URLValidator(schemes=["https", "http"])],
+                        verbose_name="post link",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published at"),
+                ),
+                (
+                    "account",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="publication_targets",
+                        to="registry.officialaccount",
+                        verbose_name="official account",
+                    ),
+                ),
+                (
+                    "publication",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="content.publication",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'publication target',
-                'verbose_name_plural': 'publication targets',
+                "verbose_name": "publication target",
+                "verbose_name_plural": "publication targets",
             },
         ),
         migrations.AddField(
-            model_name='publication',
-            name='accounts',
-            field=models.ManyToManyField(related_name='publications', through='content.PublicationTarget', to='registry.officialaccount', verbose_name='official accounts'),
+            model_name="publication",
+            name="accounts",
+            field=models.ManyToManyField(
+                related_name="publications",
+                through="content.PublicationTarget",
+                to="registry.officialaccount",
+                verbose_name="official accounts",
+            ),
         ),
         migrations.CreateModel(
-            name='PublicationVersion',
+            name="PublicationVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('text_kk', models.TextField(blank=True, verbose_name='text in Kazakh')),
-                ('text_ru', models.TextField(blank=True, verbose_name='text in Russian')),
-                ('sources', models.TextField(blank=True, help_text='Where needed (CL5.5).', verbose_name='sources')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('frozen_at', models.DateTimeField(blank=True, null=True, verbose_name='frozen at')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('publication', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='content.publication', verbose_name='publication')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                ("text_kk", models.TextField(blank=True, verbose_name="text in Kazakh")),
+                ("text_ru", models.TextField(blank=True, verbose_name="text in Russian")),
+                (
+                    "sources",
+                    models.TextField(
+                        blank=True, help_text="Where needed (CL5.5).", verbose_name="sources"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "frozen_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="frozen at"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "publication",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="content.publication",
+                        verbose_name="publication",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'publication version',
-                'verbose_name_plural': 'publication versions',
-                'ordering': ['publication', '-number'],
+                "verbose_name": "publication version",
+                "verbose_name_plural": "publication versions",
+                "ordering": ["publication", "-number"],
             },
         ),
         migrations.AddField(
-            model_name='publication',
-            name='current_version',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.publicationversion'),
+            model_name="publication",
+            name="current_version",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="content.publicationversion",
+            ),
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('photo', 'Photo'), ('video', 'Video'), ('infographic', 'Infographic'), ('audio', 'Audio'), ('document', 'Document')], max_length=16, verbose_name='kind')),
-                ('file', models.FileField(upload_to='content/%Y/%m/', verbose_name='file')),
-                ('thumbnail', models.FileField(blank=True, upload_to='content/thumbs/%Y/%m/')),
-                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('size', models.PositiveIntegerField(default=0, verbose_name='size')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='content.publicationversion', verbose_name='publication version')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("photo", "Photo"),
+                            ("video", "Video"),
+                            ("infographic", "Infographic"),
+                            ("audio", "Audio"),
+                            ("document", "Document"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("file", models.FileField(upload_to="content/%Y/%m/", verbose_name="file")),
+                ("thumbnail", models.FileField(blank=True, upload_to="content/thumbs/%Y/%m/")),
+                ("original_name", models.CharField(max_length=255, verbose_name="file name")),
+                ("size", models.PositiveIntegerField(default=0, verbose_name="size")),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="content.publicationversion",
+                        verbose_name="publication version",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attachment',
-                'verbose_name_plural': 'attachments',
-                'ordering': ['id'],
+                "verbose_name": "attachment",
+                "verbose_name_plural": "attachments",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='StatementApproval',
+            name="StatementApproval",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.CharField(max_length=255, verbose_name='authorized union body')),
-                ('decision_number', models.CharField(max_length=64, verbose_name='decision number')),
-                ('decision_date', models.DateField(verbose_name='decision date')),
-                ('document', models.FileField(upload_to='content/statements/%Y/', validators=[accounts.uploads.validate_document], verbose_name='document')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('publication', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='statement_approval', to='content.publication')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.CharField(max_length=255, verbose_name="authorized union body")),
+                (
+                    "decision_number",
+                    models.CharField(max_length=64, verbose_name="decision number"),
+                ),
+                ("decision_date", models.DateField(verbose_name="decision date")),
+                (
+                    "document",
+                    models.FileField(
+                        upload_to="content/statements/%Y/",
+                        validators=[accounts.uploads.validate_document],
+                        verbose_name="document",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "publication",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="statement_approval",
+                        to="content.publication",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'official statement approval',
-                'verbose_name_plural': 'official statement approvals',
+                "verbose_name": "official statement approval",
+                "verbose_name_plural": "official statement approvals",
             },
         ),
         migrations.AddConstraint(
-            model_name='contentplan',
-            constraint=models.UniqueConstraint(fields=('organization', 'starts_on', 'ends_on'), name='content_plan_unique_period'),
+            model_name="contentplan",
+            constraint=models.UniqueConstraint(
+                fields=("organization", "starts_on", "ends_on"), name="content_plan_unique_period"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contentplan',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='content_plan_period_order'),
+            model_name="contentplan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__gte", models.F("starts_on"))),
+                name="content_plan_period_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='crisis',
-            constraint=models.UniqueConstraint(condition=models.Q(('ended_at__isnull', True)), fields=('organization',), name='crisis_one_active_per_organization'),
+            model_name="crisis",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("ended_at__isnull", True)),
+                fields=("organization",),
+                name="crisis_one_active_per_organization",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='publicationtarget',
-            constraint=models.UniqueConstraint(fields=('publication', 'account'), name='publication_target_once'),
+            model_name="publicationtarget",
+            constraint=models.UniqueConstraint(
+                fields=("publication", "account"), name="publication_target_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='publicationversion',
-            constraint=models.UniqueConstraint(fields=('publication', 'number'), name='publication_version_unique_number'),
+            model_name="publicationversion",
+            constraint=models.UniqueConstraint(
+                fields=("publication", "number"), name="publication_version_unique_number"
+            ),
         ),
         migrations.AddIndex(
-            model_name='publication',
-            index=models.Index(fields=['organization', 'status'], name='publication_org_status_idx'),
+            model_name="publication",
+            index=models.Index(
+                fields=["organization", "status"], name="publication_org_status_idx"
+            ),
         ),
     ]
