@@ -23,7 +23,12 @@ class ContentConfig(AppConfig):
                 "plans", _("Content plans"), "content:plans", action="content.view", order=21
             ),
             navigation.NavItem(
-                "calendar", _("Calendar"), "content:calendar", action="content.view", order=22
+                "calendar",
+                _("Calendar"),
+                "content:calendar",
+                action="content.view",
+                order=22,
+                menu="more",
             ),
             navigation.NavItem(
                 "crises",

@@ -9,8 +9,8 @@ from django.db import connection, connections
 from accounts.exceptions import InvalidTransition
 from content import services
 from content.models import Publication, PublicationStatus
-from tests.content.factories import publication
 from tests.conftest import need_service
+from tests.content.factories import publication
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
