@@ -46,7 +46,10 @@ from .taxonomy import ContentKind, directions_of
 S = PublicationStatus
 PAGE_SIZE = 50
 # The checklist app provides the card on the publication page (its `checklist_card` tag).
-CHECKLIST_READY = importlib.util.find_spec("checklist.templatetags.checklist_tags") is not None
+try:
+    CHECKLIST_READY = importlib.util.find_spec("checklist.templatetags.checklist_tags") is not None
+except ModuleNotFoundError:
+    CHECKLIST_READY = False
 
 
 def _error_text(error: Exception) -> str:
