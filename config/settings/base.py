@@ -66,6 +66,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.navigation",
+                "content.context_processors.crisis_banner",
             ],
         },
     },
@@ -167,6 +168,13 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 
 # Uploads: the largest document a form accepts (registry decisions, screenshots, attachments).
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+# Videos and audio attached to publications may be larger.
+CONTENT_MEDIA_MAX_BYTES = env.int("CONTENT_MEDIA_MAX_BYTES", default=100 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Registry (R9.3): the longest interval between password changes of an official account; an
+# organization may set a shorter one. Reminders go out 30, 7 and 1 days before and on the day.
+PASSWORD_ROTATION_MONTHS = env.int("PASSWORD_ROTATION_MONTHS", default=12)
 
 LOGGING = {
     "version": 1,
@@ -175,3 +183,18 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Appeals (appeals app; R8, R9.1). The official deadline may be extended by a chairman up to
+# APPEALS_MAX_TERM_MONTHS calendar months from registration in total; reminders go out on working
+# days between APPEALS_REMINDER_HOUR and APPEALS_WORKDAY_END_HOUR (Asia/Almaty); closed appeals
+# older than APPEALS_DEPERSONALIZE_AFTER_YEARS are depersonalized by `manage.py
+# appeals_depersonalize`; APPEALS_RECEIVED_NOT_BEFORE is the earliest accepted receipt date
+# (ISO date) until the registry of official accounts gives each account its own; the working
+# calendar's overrides are re-read at most every APPEALS_CALENDAR_CACHE_SECONDS in other processes.
+# appeals/apps.py checks the values at start-up and refuses bad ones.
+APPEALS_MAX_TERM_MONTHS = env.int("APPEALS_MAX_TERM_MONTHS", default=2)
+APPEALS_REMINDER_HOUR = env.int("APPEALS_REMINDER_HOUR", default=10)
+APPEALS_WORKDAY_END_HOUR = env.int("APPEALS_WORKDAY_END_HOUR", default=18)
+APPEALS_DEPERSONALIZE_AFTER_YEARS = env.int("APPEALS_DEPERSONALIZE_AFTER_YEARS", default=5)
+APPEALS_RECEIVED_NOT_BEFORE = env.str("APPEALS_RECEIVED_NOT_BEFORE", default="2024-02-22")
+APPEALS_CALENDAR_CACHE_SECONDS = env.int("APPEALS_CALENDAR_CACHE_SECONDS", default=30)
