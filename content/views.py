@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from accounts import audit, permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import AuditEntry, Organization, User
+from accounts.web import apply_errors, error_text
 from registry.models import AccountStatus, OfficialAccount
 
 from . import selectors, services
@@ -50,20 +51,6 @@ try:
     CHECKLIST_READY = importlib.util.find_spec("checklist.templatetags.checklist_tags") is not None
 except ModuleNotFoundError:
     CHECKLIST_READY = False
-
-
-def _error_text(error: Exception) -> str:
-    if isinstance(error, InvalidTransition):
-        return str(error.message)
-    return " ".join(error.messages)
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _publication(request, pk, action="content.view"):
@@ -163,7 +150,7 @@ def publication_create(request: HttpRequest) -> HttpResponse:
                 **data,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The draft is saved. Fill its checklist, then submit it."))
             return redirect("content:publication_detail", pk=publication.pk)
@@ -220,7 +207,7 @@ def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **data,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         except InvalidTransition as error:
             form.add_error(None, str(error.message))
         else:
@@ -308,7 +295,7 @@ def _post_transition(request, pk, call, success, action="content.view", form_cla
     try:
         call(publication, data)
     except (ValidationError, InvalidTransition) as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, success)
     return redirect("content:publication_detail", pk=pk)
@@ -456,7 +443,7 @@ def attachment_add(request, pk):
                 upload=form.cleaned_data["file"],
             )
         except (ValidationError, InvalidTransition) as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(request, _("The file is attached."))
     return redirect("content:publication_detail", pk=pk)
@@ -475,7 +462,7 @@ def attachment_remove(request, pk):
     try:
         services.attachment_remove(actor=request.user, attachment=attachment)
     except (ValidationError, InvalidTransition) as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The file is removed."))
     return redirect("content:publication_detail", pk=attachment.version.publication_id)
@@ -504,7 +491,7 @@ def statement_approval(request, pk):
                 actor=request.user, publication=publication, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         except InvalidTransition as error:
             form.add_error(None, str(error.message))
         else:
@@ -569,7 +556,7 @@ def plan_list(request):
                     actor=request.user, organization=organization, day=form.cleaned_data["day"]
                 )
             except ValidationError as error:
-                messages.error(request, _error_text(error))
+                messages.error(request, error_text(error))
             else:
                 return redirect("content:plan_detail", pk=plan.pk)
     return render(
@@ -635,7 +622,7 @@ def plan_item_form(request, pk, item_pk=None):
         try:
             services.plan_item_save(actor=request.user, plan=plan, item=item, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         except InvalidTransition as error:
             form.add_error(None, str(error.message))
         else:
@@ -663,7 +650,7 @@ def plan_item_delete(request, pk, item_pk):
     try:
         services.plan_item_delete(actor=request.user, item=item)
     except InvalidTransition as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     return redirect("content:plan_detail", pk=pk)
 
 
@@ -674,7 +661,7 @@ def plan_submit(request, pk):
     try:
         services.plan_submit(actor=request.user, plan=plan)
     except (ValidationError, InvalidTransition) as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The plan is sent to the chairman for approval."))
     return redirect("content:plan_detail", pk=pk)
@@ -694,7 +681,7 @@ def plan_decide(request, pk, decision):
             comment=request.POST.get("comment", ""),
         )
     except (ValidationError, InvalidTransition) as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request,
@@ -842,7 +829,7 @@ def crisis_declare(request):
                 working_group=list(form.cleaned_data["working_group"]),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         except InvalidTransition as error:
             form.add_error(None, str(error.message))
         else:
@@ -869,7 +856,7 @@ def crisis_detail(request, pk):
                     actor=request.user, crisis=crisis, note=form.cleaned_data["reason"]
                 )
             except InvalidTransition as error:
-                messages.error(request, _error_text(error))
+                messages.error(request, error_text(error))
             else:
                 messages.success(request, _("The crisis is ended."))
             return redirect("content:crisis_detail", pk=pk)
@@ -914,7 +901,7 @@ def moderation_list(request):
             try:
                 services.moderation_record(actor=request.user, account=account, **data)
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("The moderation action is recorded."))
                 return redirect("content:moderation")

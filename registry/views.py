@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts import audit, permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import AuditEntry, Organization, User
+from accounts.web import apply_errors
 
 from . import exports, selectors, services
 from .forms import (
@@ -50,21 +51,12 @@ def _account(request, pk, action="registry.account.view"):
     )
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: by field where the form has that field."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _run(request, form, call, success: str):
     """Call a service for a valid form; on a refusal keep the form with the reason."""
     try:
         result = call()
     except ValidationError as error:
-        _apply_errors(form, error)
+        apply_errors(form, error)
     except InvalidTransition as error:
         form.add_error(None, str(error.message))
     else:
@@ -397,8 +389,7 @@ def access_list_decide(request: HttpRequest, pk: int, decision: str) -> HttpResp
     try:
         service[decision](actor=request.user, version=version, comment=comment)
     except (ValidationError, InvalidTransition) as error:
-        text = error.message if isinstance(error, InvalidTransition) else " ".join(error.messages)
-        messages.error(request, text)
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request,
