@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts import audit, permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import AuditEntry, Organization, User
-from accounts.web import apply_errors
+from accounts.web import apply_errors, error_text
 
 from . import exports, selectors, services
 from .forms import (
