@@ -75,9 +75,10 @@ def celery_redis_worker(redis_url):
         k: celery_app.conf[k]
         for k in ("broker_url", "task_always_eager", "broker_transport_options")
     }
-    celery_app.conf.update(
-        broker_url=redis_url, task_always_eager=False, broker_transport_options={}
-    )
+    # A Redis database of this test run's own, so that two suites running at once on one machine
+    # (developers side by side) never consume each other's tasks.
+    own_db = f"{redis_url.rsplit('/', 1)[0]}/{os.getpid() % 15 + 1}"
+    celery_app.conf.update(broker_url=own_db, task_always_eager=False, broker_transport_options={})
     forget_connections()
     celery_app.control.purge()
     with start_worker(
