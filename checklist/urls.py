@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401 - the app's pages are added with its issue
+from django.urls import path
+
+from . import views
 
 app_name = "checklist"
 
-urlpatterns: list = []
+# Keyed by the publication version: a checklist belongs to exactly one version (CL8.4).
+urlpatterns = [
+    path("waiting/", views.waiting, name="waiting"),
+    path("versions/<int:pk>/", views.detail, name="detail"),
+    path("versions/<int:pk>/answer/", views.answer, name="answer"),
+    path("versions/<int:pk>/route/", views.route, name="route"),
+    path("versions/<int:pk>/decide/", views.decide, name="decide"),
+    path("versions/<int:pk>/pdf/<str:lang>/", views.pdf, name="pdf"),
+]

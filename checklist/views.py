@@ -1,0 +1,297 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import permissions
+from accounts.exceptions import InvalidTransition
+from reports.pdf import render_pdf
+
+from . import selectors, services
+from .forms import AnswerForm, DecisionForm, RouteForm, answers_from_post
+from .models import PDF_LANGUAGES, Answer, Checklist, NotApplicable, TemplateItem
+
+
+def _version(request, pk, action="checklist.view"):
+    """The publication version whose checklist is asked for: outside the user's subtree 404."""
+    from content.models import PublicationVersion
+
+    return permissions.get_object_or_404_for(
+        request.user,
+        PublicationVersion.objects.select_related("publication__organization"),
+        action,
+        field="publication__organization",
+        pk=pk,
+    )
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: by field where the form has that field."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _messages_of(error: ValidationError) -> list[str]:
+    return [str(m) for m in error.messages]
+
+
+def _page_context(
+    request, version, *, posted=None, errors=None, route_form=None, decision_form=None
+):
+    user = request.user
+    checklist = selectors.checklist_of(version)
+    template = selectors.template_for(checklist)
+    probe = checklist or Checklist(version=version)
+    is_current = version.publication.current_version_id == version.pk
+    frozen = (checklist is not None and checklist.is_completed) or version.is_frozen
+    open_ = is_current and not frozen and template is not None
+    can_fill = open_ and permissions.can(user, "checklist.fill", probe)
+    answers = {}
+    routes = {}
+    if checklist is not None:
+        answers = {a.item_id: a for a in checklist.answers.select_related("answered_by")}
+        routes = {
+            r.item_id: r for r in checklist.routes.select_related("lawyer", "routed_by", "item")
+        }
+    has_visuals = version.has_visual_materials
+    sections = list(template.sections.prefetch_related("items")) if template else []
+    errors = errors or {}
+    posted = posted or {}
+    editable_count = 0
+    for section in sections:
+        section.rows = []
+        for item in section.items.all():
+            route = routes.get(item.pk)
+            editable = open_ and (route.lawyer_id == user.pk if route else can_fill)
+            editable_count += editable
+            answer = answers.get(item.pk)
+            value, comment = posted.get(
+                item.pk, (answer.value, answer.comment) if answer else ("", "")
+            )
+            section.rows.append(
+                {
+                    "item": item,
+                    "answer": answer,
+                    "route": route,
+                    "editable": editable,
+                    "value": value,
+                    "comment": comment,
+                    "na_allowed": item.allows_not_applicable(has_visuals),
+                    "na_auto": item.not_applicable == NotApplicable.WITHOUT_VISUALS
+                    and not has_visuals,
+                    "errors": errors.get(f"item_{item.pk}", []),
+                }
+            )
+    can_route = open_ and permissions.can(user, "checklist.route", probe)
+    can_decide = (
+        open_ and checklist is not None and permissions.can(user, "checklist.decide", probe)
+    )
+    if can_route and route_form is None:
+        route_form = RouteForm(
+            lawyers=selectors.lawyers_for(version.publication.organization), template=template
+        )
+    if can_decide and decision_form is None:
+        decision_form = DecisionForm()
+    return {
+        "version": version,
+        "publication": version.publication,
+        "checklist": checklist,
+        "template": template,
+        "sections": sections,
+        "progress": selectors.progress(checklist, template),
+        "choices": Answer.Value.choices,
+        "is_current": is_current,
+        "frozen": frozen,
+        "editable_count": editable_count,
+        "can_route": can_route,
+        "can_decide": can_decide,
+        "route_form": route_form if can_route else None,
+        "decision_form": decision_form if can_decide else None,
+        "routes": sorted(routes.values(), key=lambda r: (r.routed_at, r.item.position)),
+        "has_visuals": has_visuals,
+        "pdf_languages": PDF_LANGUAGES,
+    }
+
+
+def _render(request, version, status=200, **kwargs):
+    return render(
+        request,
+        "checklist/checklist_detail.html",
+        _page_context(request, version, **kwargs),
+        status=status,
+    )
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole checklist on one page; its "Save" button posts every editable item (works
+    without JavaScript; with it, each answer is also saved as soon as it changes)."""
+    version = _version(request, pk)
+    if request.method != "POST":
+        return _render(request, version)
+    template = selectors.template_for(selectors.checklist_of(version))
+    items = TemplateItem.objects.filter(section__template=template)
+    posted = answers_from_post(request.POST, items)
+    try:
+        services.answers_save(version=version, actor=request.user, answers=posted)
+    except InvalidTransition as error:
+        messages.error(request, str(error.message))
+        return redirect("checklist:detail", pk=version.pk)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            errors = {k: [m for e in v for m in e.messages] for k, v in error.error_dict.items()}
+            messages.error(request, _("Nothing was saved: correct the marked items."))
+        else:
+            errors = {}
+            messages.error(request, " ".join(_messages_of(error)))
+        return _render(request, version, status=400, posted=posted, errors=errors)
+    messages.success(request, _("The checklist is saved."))
+    return redirect("checklist:detail", pk=version.pk)
+
+
+@login_required
+@require_POST
+def answer(request: HttpRequest, pk: int) -> JsonResponse:
+    """Save one answer (the page's script posts each change); JSON in, JSON out."""
+    version = _version(request, pk)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse(
+            {"ok": False, "error": _("Choose yes, no or not applicable.")}, status=400
+        )
+    data = form.cleaned_data
+    try:
+        checklist, saved = services.answers_save(
+            version=version,
+            actor=request.user,
+            answers={data["item"]: (data["value"], data["comment"])},
+        )
+    except PermissionDenied:
+        return JsonResponse(
+            {"ok": False, "error": _("You may not answer this checklist.")}, status=403
+        )
+    except InvalidTransition as error:
+        return JsonResponse({"ok": False, "error": str(error.message)}, status=409)
+    except ValidationError as error:
+        return JsonResponse({"ok": False, "error": " ".join(_messages_of(error))}, status=400)
+    row = checklist.answers.select_related("answered_by").get(item_id=data["item"])
+    progress = selectors.progress(checklist, checklist.template)
+    return JsonResponse(
+        {
+            "ok": True,
+            "saved": bool(saved),
+            "value": row.value,
+            "comment": row.comment,
+            "answered_by": row.answered_by.get_full_name() if row.answered_by else "",
+            "answered_at": formats.date_format(
+                timezone.localtime(row.answered_at), "SHORT_DATETIME_FORMAT"
+            ),
+            "answered": progress["answered"],
+            "total": progress["total"],
+        }
+    )
+
+
+@login_required
+@require_POST
+def route(request: HttpRequest, pk: int) -> HttpResponse:
+    version = _version(request, pk, "checklist.route")
+    checklist = selectors.checklist_of(version)
+    form = RouteForm(
+        request.POST,
+        lawyers=selectors.lawyers_for(version.publication.organization),
+        template=selectors.template_for(checklist),
+    )
+    if form.is_valid():
+        try:
+            services.route_items(
+                version=version,
+                actor=request.user,
+                lawyer=form.cleaned_data["lawyer"],
+                items=form.chosen_items(),
+                note=form.cleaned_data["note"],
+            )
+        except InvalidTransition as error:
+            messages.error(request, str(error.message))
+            return redirect("checklist:detail", pk=version.pk)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The items are sent to %(lawyer)s.")
+                % {"lawyer": form.cleaned_data["lawyer"].get_full_name()},
+            )
+            return redirect("checklist:detail", pk=version.pk)
+    messages.error(request, _("The items were not sent: see the legal review form."))
+    return _render(request, version, status=400, route_form=form)
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    version = _version(request, pk, "checklist.decide")
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.decide(version=version, actor=request.user, **form.cleaned_data)
+        except InvalidTransition as error:
+            messages.error(request, str(error.message))
+            return redirect("checklist:detail", pk=version.pk)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The decision is signed; the checklist is frozen."))
+            return redirect("checklist:detail", pk=version.pk)
+    messages.error(request, _("The decision was not signed: see the decision form."))
+    return _render(request, version, status=400, decision_form=form)
+
+
+@login_required
+def pdf(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
+    """Appendix 1, filled in: every section and item with its answer and comment, the final
+    decision, the responsible person and the signature line (issue 5, point 6)."""
+    if lang not in PDF_LANGUAGES:
+        raise Http404
+    version = _version(request, pk)
+    checklist = selectors.checklist_of(version)
+    if checklist is None:
+        raise Http404
+    answers = {a.item_id: a for a in checklist.answers.select_related("answered_by")}
+    sections = list(checklist.template.sections.prefetch_related("items"))
+    for section in sections:
+        section.rows = [(item, answers.get(item.pk)) for item in section.items.all()]
+    data = render_pdf(
+        "reports/checklist.html",
+        {
+            "checklist": checklist,
+            "version": version,
+            "publication": version.publication,
+            "sections": sections,
+            "decisions": checklist._meta.get_field("decision").choices,
+            "today": timezone.localdate(),
+        },
+        language=lang,
+    )
+    response = HttpResponse(data, content_type="application/pdf")
+    name = f"checklist-{version.publication_id}-v{version.number}-{lang}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def waiting(request: HttpRequest) -> HttpResponse:
+    """The lawyer's queue: checklists with items routed to them and not yet answered."""
+    permissions.require(request.user, "checklist.legal_answer")
+    return render(
+        request,
+        "checklist/waiting_list.html",
+        {"checklists": selectors.waiting_for(request.user)[:200]},
+    )

@@ -1,0 +1,65 @@
+// The checklist page (templates/checklist/checklist_detail.html): every answer is saved as soon
+// as it changes, one POST per item to the page's answer endpoint, so a closed tab loses nothing.
+// Without JavaScript the "Save" button posts the whole form and the server does the same checks.
+(function () {
+  "use strict";
+  var form = document.getElementById("checklist-form");
+  if (!form || !window.fetch) return;
+  var url = form.dataset.answerUrl;
+  var msg = window.CHECKLIST_MESSAGES || {};
+  var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+  var autosave = form.querySelector("[data-role=autosave]");
+  var queue = Promise.resolve();
+
+  function setText(el, text) { if (el) el.textContent = text; }
+
+  function save(row) {
+    var id = row.dataset.item;
+    var checked = row.querySelector("input[name=item_" + id + "]:checked");
+    if (!checked) return;
+    var comment = row.querySelector("input[name=comment_" + id + "]");
+    var body = new FormData();
+    body.append("item", id);
+    body.append("value", checked.value);
+    body.append("comment", comment ? comment.value : "");
+    setText(autosave, msg.saving || "…");
+    // One request at a time, in the order of the clicks: the last answer shown is the last saved.
+    queue = queue.then(function () { return send(row, body, comment); });
+  }
+
+  function send(row, body, comment) {
+    return fetch(url, {
+      method: "POST",
+      body: body,
+      headers: { "X-CSRFToken": csrf, "X-Requested-With": "fetch" },
+      credentials: "same-origin"
+    })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        var error = row.querySelector("[data-role=error]");
+        if (!data.ok) {
+          setText(error, data.error);
+          row.classList.add("border-danger");
+          row.dataset.saved = "false";
+          setText(autosave, "");
+          if (comment && !comment.value) comment.focus();
+          return;
+        }
+        setText(error, "");
+        row.classList.remove("border-danger");
+        row.dataset.saved = "true";
+        if (comment && data.comment !== comment.value) comment.value = data.comment;
+        setText(row.querySelector("[data-role=status]"),
+          (msg.answeredBy || "") + " " + data.answered_by + ", " + data.answered_at);
+        setText(document.querySelector("[data-role=answered]"), data.answered);
+        setText(document.querySelector("[data-role=total]"), data.total);
+        setText(autosave, msg.saved || "");
+      })
+      .catch(function () { setText(autosave, msg.failed || "!"); });
+  }
+
+  form.addEventListener("change", function (event) {
+    var row = event.target.closest("[data-item]");
+    if (row) save(row);
+  });
+})();
