@@ -2,6 +2,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import Organization, User
 from accounts.uploads import validate_document
@@ -184,7 +185,7 @@ class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Awaiting approval")
     RETURNED = "returned", _("Returned for revision")
-    APPROVED = "approved", _("Approved")
+    APPROVED = "approved", pgettext_lazy("publication status", "Approved")
     PROHIBITED = "prohibited", _("Prohibited")
     PUBLISHED = "published", _("Published")
     WITHDRAWN = "withdrawn", _("Withdrawn")

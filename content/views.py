@@ -1,6 +1,5 @@
 import calendar as pycalendar
 import difflib
-import importlib.util
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -46,11 +45,7 @@ from .taxonomy import ContentKind, directions_of
 
 S = PublicationStatus
 PAGE_SIZE = 50
-# The checklist app provides the card on the publication page (its `checklist_card` tag).
-try:
-    CHECKLIST_READY = importlib.util.find_spec("checklist.templatetags.checklist_tags") is not None
-except ModuleNotFoundError:
-    CHECKLIST_READY = False
+
 
 
 def _publication(request, pk, action="content.view"):
@@ -278,7 +273,6 @@ def publication_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and publication.status in (S.DRAFT, S.RETURNED, S.SUBMITTED)
         and (can_edit or is_head),
         "attachment_form": AttachmentForm(),
-        "checklist_ready": CHECKLIST_READY,
     }
     return render(request, "content/publication_detail.html", context)
 
