@@ -4,6 +4,7 @@ object). base.html renders them in `order`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,8 @@ class NavItem:
     # "main": on the bar itself; "more": in the bar's "More" menu (oversight and settings pages),
     # so the bar fits a laptop screen whatever the number of apps.
     menu: str = "main"
+    # How many things behind this entry wait for the user (shown as a badge); one query at most.
+    badge: Callable[[Any], int] | None = None
 
 
 _ITEMS: dict[str, NavItem] = {}
@@ -49,6 +52,7 @@ def items_for(user: Any, path: str = "") -> list[dict[str, Any]]:
                 "url": url,
                 "active": active,
                 "menu": item.menu,
+                "badge": item.badge(user) if item.badge else 0,
             }
         )
     return out

@@ -18,6 +18,7 @@ class ContentConfig(AppConfig):
                 "content:publications",
                 action="content.view",
                 order=20,
+                badge=widgets.waiting_count,
             ),
             navigation.NavItem(
                 "plans", _("Content plans"), "content:plans", action="content.view", order=21

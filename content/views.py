@@ -47,7 +47,6 @@ S = PublicationStatus
 PAGE_SIZE = 50
 
 
-
 def _publication(request, pk, action="content.view"):
     return permissions.get_object_or_404_for(
         request.user,

@@ -48,3 +48,33 @@ def chairman_home(request: HttpRequest) -> dict:
         ),
         "urgent": list(urgent.select_related("current_version")[:10]),
     }
+
+
+def waiting_count(user) -> int:
+    """The navbar's count on "Publications": for chairmen what awaits their approval or
+    acknowledgement, for administrators what was returned or approved and waits for them. One
+    query."""
+    from django.db.models import Q
+
+    approve = permissions.scope_q(user, action="content.publication.approve")
+    edit = permissions.scope_q(user, action="content.publication.edit")
+    chairman = (
+        Q(status=S.SUBMITTED)
+        | Q(
+            is_urgent=True,
+            status=S.PUBLISHED,
+            approved_by__isnull=True,
+            acknowledged_at__isnull=True,
+        )
+    ) & approve
+    administrator = Q(status__in=[S.RETURNED, S.APPROVED]) & edit
+    can_approve = permissions.can(user, "content.publication.approve")
+    can_edit = permissions.can(user, "content.publication.edit")
+    if not (can_approve or can_edit):
+        return 0
+    q = Q(pk__in=[])
+    if can_approve:
+        q |= chairman
+    if can_edit:
+        q |= administrator
+    return Publication.objects.filter(q).count()

@@ -111,3 +111,17 @@ def test_a_crisis_of_a_sibling_shows_no_banner(cast, client):
     )
     client.force_login(cast.alice)
     assert 'data-testid="crisis-banner"' not in client.get("/").content.decode()
+
+
+def test_the_navbar_counts_what_waits_for_each_role(client, cast):
+    from tests.content.factories import publication as make
+
+    make(cast.own, cast.alice, status=S.SUBMITTED)
+    make(cast.own, cast.alice, status=S.RETURNED)
+    make(cast.sibling, cast.sam, status=S.SUBMITTED)
+    client.force_login(cast.charlie)
+    assert 'data-testid="nav-badge-publications">1<' in client.get("/").content.decode()
+    client.force_login(cast.alice)
+    assert 'data-testid="nav-badge-publications">1<' in client.get("/").content.decode()
+    client.force_login(cast.lara)
+    assert "nav-badge-publications" not in client.get("/").content.decode()
