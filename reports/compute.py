@@ -1,0 +1,254 @@
+"""The report's data sections, computed from the other apps' data for an organization's subtree
+and a period in a fixed number of aggregate queries (issue 7, "Speed"): no loop over
+publications, and the only Python loop is over the organization's accounts (a handful).
+
+The result is JSON (codes, not labels: the page and the PDF translate them, so one frozen
+snapshot renders in Kazakh and in Russian).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce, Substr
+from django.utils import timezone
+
+from accounts.models import Organization
+from content.models import ModerationAction, Publication, PublicationStatus
+from content.taxonomy import ContentKind
+from registry.models import AccountStatus, OfficialAccount
+
+from .models import AccountPeriodMetrics, PublicationMetrics, SubscriberCount
+
+DELETIONS = (
+    ModerationAction.Action.COMMENT_DELETED,
+    ModerationAction.Action.PUBLICATION_DELETED,
+)
+TOP_TOPICS = 10
+TOP_PUBLICATIONS = 5
+
+
+def bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    tz = timezone.get_current_timezone()
+    return (
+        timezone.make_aware(datetime.combine(start, time.min), tz),
+        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz),
+    )
+
+
+def _with_subscribers(qs, start: date, end: date):
+    """Annotate accounts with their subscribers at the start of the period (the last count on or
+    before the first day, else the first count within the period) and at the end (the last
+    count on or before the last day): correlated subqueries, one SELECT in all."""
+    counts = SubscriberCount.objects.filter(account=OuterRef("pk"))
+    before = counts.filter(on__lte=start).order_by("-on").values("subscribers")[:1]
+    first_within = counts.filter(on__gt=start, on__lte=end).order_by("on").values("subscribers")
+    at_end = counts.filter(on__lte=end).order_by("-on").values("subscribers")[:1]
+    return qs.exclude(status=AccountStatus.CLOSED, status_changed_on__lt=start).annotate(
+        subs_start=Coalesce(Subquery(before), Subquery(first_within[:1])),
+        subs_end=Subquery(at_end),
+    )
+
+
+def _accounts(organization: Organization, start: date, end: date) -> list[dict[str, Any]]:
+    """RPT1.3 and RPT4.1 in one query: the accounts open during the period."""
+    rows = (
+        _with_subscribers(
+            OfficialAccount.objects.filter(organization__path__startswith=organization.path),
+            start,
+            end,
+        )
+        .order_by("organization__path", "network", "display_name", "pk")
+        .values("pk", "network", "display_name", "url", "subs_start", "subs_end")
+    )
+    return [
+        {
+            "id": row["pk"],
+            "network": row["network"],
+            "name": row["display_name"],
+            "url": row["url"],
+            "subscribers_start": row["subs_start"],
+            "subscribers_end": row["subs_end"],
+        }
+        for row in rows
+    ]
+
+
+def _accounts_with_subscribers(
+    base: Organization, start: date, end: date, prefix_len: int
+) -> QuerySet:
+    """The roll-up's accounts with subscribers and their organization's path prefix."""
+    return (
+        _with_subscribers(
+            OfficialAccount.objects.filter(organization__path__startswith=base.path), start, end
+        )
+        .annotate(prefix=Substr("organization__path", 1, prefix_len))
+        .values("prefix", "subs_start", "subs_end")
+        .order_by()
+    )
+
+
+def _audience(accounts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """RPT4.1 per network, summed over the accounts that have counts."""
+    networks: dict[str, dict[str, Any]] = {}
+    for account in accounts:
+        if account["subscribers_end"] is None and account["subscribers_start"] is None:
+            continue
+        row = networks.setdefault(
+            account["network"], {"network": account["network"], "start": 0, "end": 0}
+        )
+        row["start"] += account["subscribers_start"] or 0
+        row["end"] += account["subscribers_end"] or account["subscribers_start"] or 0
+    out = sorted(networks.values(), key=lambda r: r["network"])
+    for row in out:
+        row["growth"] = row["end"] - row["start"]
+    return out
+
+
+def compute(organization: Organization, start: date, end: date) -> dict[str, Any]:
+    from appeals.models import Appeal, Outcome, Topic
+    from checklist.selectors import report_figures
+
+    since, until = bounds(start, end)
+    subtree = organization.path
+    published = Publication.objects.filter(
+        organization__path__startswith=subtree,
+        status=PublicationStatus.PUBLISHED,
+        published_at__gte=since,
+        published_at__lt=until,
+    )
+
+    # RPT1.3, RPT4.1 — 1 query.
+    accounts = _accounts(organization, start, end)
+
+    # RPT3.1, RPT3.2 — 1 query.
+    by_kind = published.aggregate(
+        total=Count("pk"),
+        **{kind.value: Count("pk", filter=Q(kind=kind.value)) for kind in ContentKind},
+    )
+
+    # RPT3.3 — 1 query: the plan topics of the published publications, most frequent first.
+    topics = list(
+        published.exclude(plan_item__isnull=True)
+        .values(topic=F("plan_item__topic"))
+        .annotate(count=Count("pk"))
+        .order_by("-count", "topic")[:TOP_TOPICS]
+    )
+    # ... and the Regulation's directions (R5.3) — 1 query.
+    directions = list(
+        published.values("direction").annotate(count=Count("pk")).order_by("-count", "direction")
+    )
+
+    # RPT3.4 — report_figures: 4 queries (checklist app).
+    figures = report_figures(organization, start, end)
+
+    # RPT4.2 — 2 queries: the networks' period statistics and the posts' own figures.
+    period = AccountPeriodMetrics.objects.filter(
+        account__organization__path__startswith=subtree, starts_on__gte=start, ends_on__lte=end
+    ).aggregate(
+        rows=Count("pk"),
+        average_views=Avg("average_views"),
+        likes=Sum("likes"),
+        comments=Sum("comments"),
+        shares=Sum("shares"),
+    )
+    posts = PublicationMetrics.objects.filter(target__publication__in=published)
+    post_totals = posts.aggregate(
+        rows=Count("pk"),
+        average_views=Avg("views"),
+        views=Sum("views"),
+        likes=Sum("likes"),
+        comments=Sum("comments"),
+        shares=Sum("shares"),
+    )
+
+    # RPT4.3 — 1 query: publications with the most engagement over all their posts.
+    best = list(
+        posts.values(
+            publication=F("target__publication_id"),
+            title=F("target__publication__current_version__title"),
+            kind=F("target__publication__kind"),
+            published_at=F("target__publication__published_at"),
+        )
+        .annotate(
+            views=Sum("views"),
+            engagement=Sum(F("likes") + F("comments") + F("shares")),
+        )
+        .order_by("-engagement", "-views", "publication")[:TOP_PUBLICATIONS]
+    )
+
+    # RPT5.1 (messages), RPT5.2, RPT5.3 — 1 query over the appeals received in the period.
+    appeals = Appeal.objects.filter(
+        organization__path__startswith=subtree, registered_on__range=(start, end)
+    ).aggregate(
+        messages=Count("pk"),
+        **{f"topic_{t.value}": Count("pk", filter=Q(topic=t.value)) for t in Topic},
+        **{f"outcome_{o.value}": Count("pk", filter=Q(outcome=o.value)) for o in Outcome},
+    )
+
+    # RPT5.1 (moderated comments) and RPT6.1 — 1 query grouped by action and ground.
+    moderation = list(
+        ModerationAction.objects.filter(
+            account__organization__path__startswith=subtree, occurred_on__range=(start, end)
+        )
+        .values("action", "ground")
+        .annotate(count=Count("pk"))
+        .order_by("action", "ground")
+    )
+    deletions = [row for row in moderation if row["action"] in DELETIONS]
+
+    comments = (period["comments"] or 0) if period["rows"] else (post_totals["comments"] or 0)
+    data = {
+        "version": 1,
+        "organization": {
+            "id": organization.pk,
+            "kk": organization.name_kk,
+            "ru": organization.name_ru,
+        },
+        "period": {"start": start, "end": end},
+        "accounts": accounts,
+        "publications": {
+            "total": by_kind["total"],
+            "by_kind": [{"kind": k.value, "count": by_kind[k.value]} for k in ContentKind],
+            "topics": topics,
+            "directions": directions,
+        },
+        "compliance": figures,
+        "audience": _audience(accounts),
+        "engagement": {
+            "period": {k: _number(v) for k, v in period.items()},
+            "posts": {k: _number(v) for k, v in post_totals.items()},
+        },
+        "best": best,
+        "appeals": {
+            "comments": comments,
+            "messages": appeals["messages"],
+            "moderated": sum(row["count"] for row in moderation),
+            "topics": [{"topic": t.value, "count": appeals[f"topic_{t.value}"]} for t in Topic],
+            "outcomes": [
+                {"outcome": o.value, "count": appeals[f"outcome_{o.value}"]} for o in Outcome
+            ],
+        },
+        "deletions": {
+            "total": sum(row["count"] for row in deletions),
+            "rows": deletions,
+        },
+    }
+    return to_json(data)
+
+
+def _number(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float):
+        return round(value, 1)
+    return value
+
+
+def to_json(data: dict[str, Any]) -> dict[str, Any]:
+    """Dates, datetimes and decimals as JSON text, so a snapshot stores what the page shows."""
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))

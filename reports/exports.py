@@ -1,0 +1,110 @@
+"""The report's PDF (Appendix 2 layout) and the roll-up as PDF and XLSX."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from content.taxonomy import ContentKind
+
+from . import presenters
+from .appendix import KIND_LABELS
+from .models import Report
+from .pdf import render_pdf
+from .selectors import Rollup
+
+
+def report_pdf(report: Report, language: str) -> bytes:
+    with translation.override(language):
+        context = {"report": report, **presenters.sections(report)}
+        return render_pdf("reports/report.html", context, language=language)
+
+
+def rollup_context(data: Rollup) -> dict[str, Any]:
+    return {
+        "kind_labels": [KIND_LABELS[k.value] for k in ContentKind],
+        "period_line": presenters.period_line(data.start, data.end),
+    }
+
+
+def _rollup_rows(data: Rollup) -> tuple[list[str], list[list[Any]]]:
+    header = [
+        _("Organization"),
+        _("Report"),
+        _("Publications"),
+        *[str(KIND_LABELS[k.value]) for k in ContentKind],
+        _("Accounts"),
+        _("Subscribers at the start"),
+        _("Subscribers at the end"),
+        _("Growth"),
+        _("Messages"),
+        _("Deletions"),
+    ]
+    rows = []
+    for row in [*data.rows, data.total]:
+        if row is data.total:
+            name, status = _("Total"), ""
+        elif row.own_only:
+            name = _("%(name)s (own data)") % {"name": row.organization.name}
+            status = row.report["label"] if row.report else ""
+        else:
+            name = row.organization.name
+            status = row.report["label"] if row.report else _("No report")
+        rows.append(
+            [
+                name,
+                str(status),
+                row.publications,
+                *row.kinds,
+                row.accounts,
+                row.subscribers_start,
+                row.subscribers_end,
+                row.growth,
+                row.messages,
+                row.deletions,
+            ]
+        )
+    return header, rows
+
+
+def rollup(fmt: str, data: Rollup, language: str) -> HttpResponse:
+    filename = f"rollup-{data.base.pk}-{data.start:%Y-%m}-{data.end:%Y-%m}-{language}.{fmt}"
+    if fmt == "xlsx":
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        header, rows = _rollup_rows(data)
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = _("Roll-up")[:31]
+        sheet.append([data.base.name])
+        sheet.append([presenters.period_line(data.start, data.end)])
+        sheet.append(header)
+        for cell in sheet[3]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(row)
+        sheet.append([])
+        sheet.append([_("Have not handed in the report")])
+        for row in data.missing:
+            sheet.append([row.organization.name, str(row.report["label"]) if row.report else ""])
+        sheet.column_dimensions["A"].width = 45
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        pdf = render_pdf(
+            "reports/rollup_pdf.html",
+            {"rollup": data, "today": timezone.localdate(), **rollup_context(data)},
+            language=language,
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

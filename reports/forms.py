@@ -1,0 +1,163 @@
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+
+from .appendix import NARRATIVE, H
+from .metrics import KINDS
+from .models import half_year, previous_half_year
+
+
+class PeriodChoiceMixin:
+    """H1 / H2 of a year, or any period (start and end dates)."""
+
+    def period_bounds(self) -> tuple[date, date] | None:
+        data = self.cleaned_data  # type: ignore[attr-defined]
+        choice = data.get("period")
+        year = data.get("year")
+        if choice in ("h1", "h2"):
+            if not year:
+                self.add_error("year", _("Enter the year."))  # type: ignore[attr-defined]
+                return None
+            return (
+                (date(year, 1, 1), date(year, 6, 30))
+                if choice == "h1"
+                else (
+                    date(year, 7, 1),
+                    date(year, 12, 31),
+                )
+            )
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if not start or not end:
+            self.add_error("starts_on", _("Enter the first and the last day."))  # type: ignore[attr-defined]
+            return None
+        if end < start:
+            self.add_error("ends_on", _("The period ends before it starts."))  # type: ignore[attr-defined]
+            return None
+        return start, end
+
+    def clean(self):
+        data = super().clean()  # type: ignore[misc]
+        if not self.errors:  # type: ignore[attr-defined]
+            period = self.period_bounds()
+            if period:
+                data["starts_on"], data["ends_on"] = period
+        return data
+
+
+PERIODS = [
+    ("h1", _("H1 (January–June)")),
+    ("h2", _("H2 (July–December)")),
+    ("other", _("Other period")),
+]
+
+
+class ReportCreateForm(PeriodChoiceMixin, forms.Form):
+    organization = forms.ModelChoiceField(label=_("Organization"), queryset=None)
+    period = forms.ChoiceField(label=_("Period"), choices=PERIODS)
+    year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100, required=False)
+    starts_on = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    responsible = forms.ModelChoiceField(
+        label=_("Responsible employee"), queryset=User.objects.none(), required=False
+    )
+
+    def __init__(self, *args, organizations, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        if organizations.count() == 1:
+            self.fields["organization"].initial = organizations.first()
+        self.fields["responsible"].queryset = (
+            User.objects.filter(is_active=True, memberships__organization__in=organizations)
+            .distinct()
+            .order_by("last_name", "first_name")
+        )
+        # The report usually due now: the half-year that ended last, or the current one in
+        # its last week.
+        start, end = half_year(today)
+        if (end - today).days > 7:
+            start, end = previous_half_year(today)
+        self.fields["period"].initial = "h1" if start.month == 1 else "h2"
+        self.fields["year"].initial = start.year
+
+
+class ReportEditForm(forms.Form):
+    """RPT1.2 and the narrative sections; plain text."""
+
+    responsible = forms.ModelChoiceField(
+        label=H["s1_2"], queryset=User.objects.none(), required=False
+    )
+    responsible_name = forms.CharField(label=_("Full name"), max_length=255, required=False)
+    responsible_position = forms.CharField(label=_("Position"), max_length=255, required=False)
+
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = (
+            User.objects.filter(is_active=True, memberships__organization=report.organization)
+            .distinct()
+            .order_by("last_name", "first_name")
+        )
+        for name, heading in NARRATIVE:
+            self.fields[name] = forms.CharField(
+                label=H[heading],
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                help_text=_("Plain text: an empty line starts a paragraph, “- ” a list item."),
+            )
+        self.initial = {
+            "responsible": report.responsible_id,
+            "responsible_name": report.responsible_name,
+            "responsible_position": report.responsible_position,
+            **{name: getattr(report, name) for name, _h in NARRATIVE},
+        }
+
+
+class DecisionForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class MetricsImportForm(PeriodChoiceMixin, forms.Form):
+    organization = forms.ModelChoiceField(label=_("Organization"), queryset=None)
+    kind = forms.ChoiceField(label=_("What the file holds"), choices=list(KINDS.items()))
+    period = forms.ChoiceField(label=_("Period"), choices=PERIODS)
+    year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100, required=False)
+    starts_on = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    file = forms.FileField(label=_("CSV or XLSX file"))
+
+    def __init__(self, *args, organizations, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        if organizations.count() == 1:
+            self.fields["organization"].initial = organizations.first()
+        start, _end = half_year(today)
+        self.fields["period"].initial = "h1" if start.month == 1 else "h2"
+        self.fields["year"].initial = start.year
+
+
+class RollupForm(PeriodChoiceMixin, forms.Form):
+    organization = forms.ModelChoiceField(label=_("Organization"), queryset=None)
+    period = forms.ChoiceField(label=_("Period"), choices=PERIODS)
+    year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100, required=False)
+    starts_on = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations

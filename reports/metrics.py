@@ -1,0 +1,409 @@
+"""Account metrics (RPT4) from a CSV or XLSX file: every row checked, errors reported per row
+and column, and nothing written unless every row is right. Rows are keyed (account and date;
+account and period; post), so importing the same file twice replaces the figures instead of
+doubling them.
+
+Three file kinds, each with a downloadable template:
+- subscribers: account, date, subscribers
+- period:      account, period_start, period_end, average_views, likes, comments, shares
+- posts:       post_url, views, likes, comments, shares
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts import audit, permissions
+from accounts.models import Organization, User
+from content.models import PublicationStatus, PublicationTarget
+from registry import links
+from registry.models import OfficialAccount
+
+from .compute import bounds
+from .models import AccountPeriodMetrics, PublicationMetrics, SubscriberCount
+
+KINDS = {
+    "subscribers": gettext_lazy("Subscribers on a date"),
+    "period": gettext_lazy("Engagement for a period"),
+    "posts": gettext_lazy("Engagement of posts"),
+}
+COLUMNS = {
+    "subscribers": ["account", "date", "subscribers"],
+    "period": [
+        "account",
+        "period_start",
+        "period_end",
+        "average_views",
+        "likes",
+        "comments",
+        "shares",
+    ],
+    "posts": ["post_url", "views", "likes", "comments", "shares"],
+}
+EXAMPLES = {
+    "subscribers": [["https://t.me/kasipodaq", "2026-06-30", 1520]],
+    "period": [["https://t.me/kasipodaq", "2026-01-01", "2026-06-30", 430, 1250, 310, 95]],
+    "posts": [["https://t.me/kasipodaq/125", 2100, 180, 24, 12]],
+}
+NUMBERS = {"subscribers", "average_views", "likes", "comments", "shares", "views"}
+DATES = {"date", "period_start", "period_end"}
+MAX_ROWS = 5000
+MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class RowError:
+    row: int  # the spreadsheet's row number; the header is row 1; 0 for the file itself
+    column: str
+    message: str
+
+
+@dataclass
+class MetricsFileError(Exception):
+    errors: list[RowError] = field(default_factory=list)
+
+
+def _file_error(message: str) -> MetricsFileError:
+    return MetricsFileError([RowError(0, "", message)])
+
+
+def read_table(name: str, content: bytes) -> list[list[Any]]:
+    """The file's cells, row by row, header included."""
+    if len(content) > MAX_BYTES:
+        raise _file_error(_("The file is too large (at most 5 MB)."))
+    lower = name.lower()
+    if lower.endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+            raise _file_error(
+                _(
+                    "The file is not an Excel workbook (.xlsx) although its name says so. "
+                    "Save it from Excel as .xlsx or download the template again."
+                )
+            ) from None
+        sheet = workbook.worksheets[0]
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        workbook.close()
+        return rows
+    if lower.endswith(".csv"):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise _file_error(_("The CSV file is not in UTF-8 encoding.")) from None
+        first = text.split("\n", 1)[0]
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    raise _file_error(_("Upload a .csv or .xlsx file."))
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _number(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValueError
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError
+        number = int(value)
+    else:
+        text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+        if text.startswith("-") and text[1:].isdigit():
+            number = -int(text[1:])
+        elif text.isdigit():
+            number = int(text)
+        else:
+            raise ValueError
+    return number
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError
+
+
+class _Accounts:
+    """The organization's accounts, found by link as people write it (or by number)."""
+
+    def __init__(self, organization: Organization):
+        self.accounts = list(OfficialAccount.objects.filter(organization=organization))
+        self.by_normalized = {a.normalized_url: a for a in self.accounts}
+        self.networks = sorted({a.network for a in self.accounts})
+
+    def find(self, raw: Any) -> OfficialAccount | None:
+        text = str(raw).strip()
+        if text.isdigit():
+            return next((a for a in self.accounts if a.pk == int(text)), None)
+        for network in self.networks:
+            try:
+                found = self.by_normalized.get(links.normalize(network, text))
+            except ValidationError:
+                continue
+            if found is not None:
+                return found
+        return None
+
+
+def _post_key(url: str) -> str:
+    text = url.strip().split("?", 1)[0].rstrip("/")
+    for prefix in ("https://", "http://"):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    return text.removeprefix("www.").lower()
+
+
+def parse(
+    kind: str, table: list[list[Any]], organization: Organization, start: date, end: date
+) -> list[dict[str, Any]]:
+    """Check every row; return the rows as values, or raise MetricsFileError with all errors."""
+    if kind not in COLUMNS:
+        raise _file_error(_("Unknown kind of metrics file."))
+    expected = COLUMNS[kind]
+    rows = [row for row in table if any(not _blank(c) for c in row)]
+    if not rows:
+        raise _file_error(_("The file is empty."))
+    header = [str(c).strip().lower() if c is not None else "" for c in rows[0]]
+    while header and header[-1] == "":
+        header.pop()
+    missing = [c for c in expected if c not in header]
+    extra = [c for c in header if c not in expected]
+    if missing or extra:
+        parts = []
+        if missing:
+            parts.append(_("missing columns: %(columns)s") % {"columns": ", ".join(missing)})
+        if extra:
+            parts.append(_("unknown columns: %(columns)s") % {"columns": ", ".join(extra)})
+        raise MetricsFileError(
+            [
+                RowError(
+                    1,
+                    "",
+                    _("Wrong columns (%(details)s). Expected: %(expected)s.")
+                    % {"details": "; ".join(parts), "expected": ", ".join(expected)},
+                )
+            ]
+        )
+    if len(rows) - 1 > MAX_ROWS:
+        raise _file_error(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
+    index = {name: header.index(name) for name in expected}
+    accounts = _Accounts(organization)
+    targets = _targets(organization) if kind == "posts" else {}
+    since, until = bounds(start, end)
+    errors: list[RowError] = []
+    out: list[dict[str, Any]] = []
+    keys: dict[tuple, int] = {}
+    numbered = [(n, row) for n, row in enumerate(table, start=1) if any(not _blank(c) for c in row)]
+    for number, row in numbered[1:]:
+        values: dict[str, Any] = {}
+        row_errors: list[RowError] = []
+
+        def bad(column: str, message: str, number: int = number, errs=row_errors) -> None:
+            errs.append(RowError(number, column, message))
+
+        for name in expected:
+            i = index[name]
+            cell = row[i] if i < len(row) else None
+            if _blank(cell):
+                bad(name, _("This cell is empty."))
+                continue
+            if name in NUMBERS:
+                try:
+                    value = _number(cell)
+                except ValueError:
+                    bad(name, _("“%(value)s” is not a whole number.") % {"value": cell})
+                    continue
+                if value < 0:
+                    bad(name, _("The number must not be negative."))
+                    continue
+                values[name] = value
+            elif name in DATES:
+                try:
+                    value = _date(cell)
+                except ValueError:
+                    bad(
+                        name,
+                        _("“%(value)s” is not a date (YYYY-MM-DD or DD.MM.YYYY).")
+                        % {"value": cell},
+                    )
+                    continue
+                if not start <= value <= end:
+                    bad(
+                        name,
+                        _("The date is outside the period %(start)s–%(end)s.")
+                        % {"start": f"{start:%d.%m.%Y}", "end": f"{end:%d.%m.%Y}"},
+                    )
+                    continue
+                values[name] = value
+            elif name == "account":
+                account = accounts.find(cell)
+                if account is None:
+                    bad(
+                        name,
+                        _("No official account of %(organization)s has the link “%(value)s”.")
+                        % {"organization": organization.name, "value": cell},
+                    )
+                    continue
+                values[name] = account
+            elif name == "post_url":
+                target = targets.get(_post_key(str(cell)))
+                if target is None:
+                    bad(
+                        name,
+                        _("No published post of %(organization)s has the link “%(value)s”.")
+                        % {"organization": organization.name, "value": cell},
+                    )
+                    continue
+                published = target.publication.published_at
+                if published is None or not since <= published < until:
+                    bad(name, _("The post was not published within the period."))
+                    continue
+                values[name] = target
+        if (
+            kind == "period"
+            and "period_start" in values
+            and "period_end" in values
+            and values["period_end"] < values["period_start"]
+        ):
+            bad("period_end", _("The period ends before it starts."))
+        if not row_errors:
+            key = _key(kind, values)
+            if key in keys:
+                bad(
+                    expected[0],
+                    _("The same figures appear in row %(row)s too.") % {"row": keys[key]},
+                )
+            else:
+                keys[key] = number
+        if row_errors:
+            errors += row_errors
+        else:
+            out.append(values)
+    if errors:
+        raise MetricsFileError(errors)
+    if not out:
+        raise _file_error(_("The file has a header but no rows."))
+    return out
+
+
+def _key(kind: str, values: dict[str, Any]) -> tuple:
+    if kind == "subscribers":
+        return (values["account"].pk, values["date"])
+    if kind == "period":
+        return (values["account"].pk, values["period_start"], values["period_end"])
+    return (values["post_url"].pk,)
+
+
+def _targets(organization: Organization) -> dict[str, PublicationTarget]:
+    qs = (
+        PublicationTarget.objects.filter(
+            publication__organization=organization,
+            publication__status=PublicationStatus.PUBLISHED,
+        )
+        .exclude(post_url="")
+        .select_related("publication")
+    )
+    return {_post_key(t.post_url): t for t in qs}
+
+
+def save_rows(*, actor: User, kind: str, rows: list[dict[str, Any]]) -> int:
+    """Write checked rows, replacing the figures already stored under the same keys."""
+    for values in rows:
+        if kind == "subscribers":
+            SubscriberCount.objects.update_or_create(
+                account=values["account"],
+                on=values["date"],
+                defaults={"subscribers": values["subscribers"], "recorded_by": actor},
+            )
+        elif kind == "period":
+            AccountPeriodMetrics.objects.update_or_create(
+                account=values["account"],
+                starts_on=values["period_start"],
+                ends_on=values["period_end"],
+                defaults={
+                    **{k: values[k] for k in ("average_views", "likes", "comments", "shares")},
+                    "recorded_by": actor,
+                },
+            )
+        else:
+            PublicationMetrics.objects.update_or_create(
+                target=values["post_url"],
+                defaults={
+                    **{k: values[k] for k in ("views", "likes", "comments", "shares")},
+                    "recorded_by": actor,
+                },
+            )
+    return len(rows)
+
+
+def metrics_import(
+    *,
+    actor: User,
+    organization: Organization,
+    kind: str,
+    start: date,
+    end: date,
+    name: str,
+    content: bytes,
+) -> int:
+    """All or nothing: a file with one bad row raises MetricsFileError and writes nothing."""
+    permissions.require(actor, "reports.metrics.change", organization)
+    rows = parse(kind, read_table(name, content), organization, start, end)
+    with transaction.atomic():
+        count = save_rows(actor=actor, kind=kind, rows=rows)
+        audit.record(
+            "reports.metrics.import",
+            actor=actor,
+            organization=organization,
+            changes={"kind": kind, "rows": count, "file": name[:100]},
+        )
+    return count
+
+
+def template(kind: str, fmt: str) -> bytes:
+    """The import template: the header row and one example row."""
+    header, examples = COLUMNS[kind], EXAMPLES[kind]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer)
+        writer.writerow(header)
+        writer.writerows(examples)
+        return buffer.getvalue().encode("utf-8")
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = kind
+    sheet.append(header)
+    for row in examples:
+        sheet.append(row)
+    for i, _name in enumerate(header):
+        sheet.column_dimensions[chr(ord("A") + i)].width = 22
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,293 @@
+"""Account metrics (RPT4) and the half-year report (Appendix 2).
+
+Metrics are keyed so that re-importing the same file replaces rows instead of adding them:
+one subscriber count per account and date, one set of period figures per account and period,
+one set of engagement figures per publication target.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from accounts.models import Organization, User
+from content.models import PublicationTarget
+from registry.models import OfficialAccount
+
+from .appendix import H
+
+
+class SubscriberCount(models.Model):
+    """RPT4.1: an account's subscribers on one date."""
+
+    account = models.ForeignKey(
+        OfficialAccount,
+        on_delete=models.CASCADE,
+        related_name="subscriber_counts",
+        verbose_name=_("official account"),
+    )
+    on = models.DateField(_("date"))
+    subscribers = models.PositiveIntegerField(_("subscribers"))
+    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("subscriber count")
+        verbose_name_plural = _("subscriber counts")
+        ordering = ["account", "-on"]
+        constraints = [
+            # The report's start/end subqueries look rows up by (account, on) through this key.
+            models.UniqueConstraint(fields=["account", "on"], name="subscriber_count_once_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.on}: {self.subscribers}"
+
+    @property
+    def permission_organization(self) -> Organization:
+        return self.account.organization
+
+
+class AccountPeriodMetrics(models.Model):
+    """RPT4.2: an account's engagement over a period, as the network's statistics show it."""
+
+    account = models.ForeignKey(
+        OfficialAccount,
+        on_delete=models.CASCADE,
+        related_name="period_metrics",
+        verbose_name=_("official account"),
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    average_views = models.PositiveIntegerField(_("average views"))
+    likes = models.PositiveIntegerField(_("likes"))
+    comments = models.PositiveIntegerField(_("comments"))
+    shares = models.PositiveIntegerField(_("shares/reposts"))
+    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("engagement for a period")
+        verbose_name_plural = _("engagement for periods")
+        ordering = ["account", "-starts_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "starts_on", "ends_on"], name="period_metrics_once_per_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="period_metrics_period_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.starts_on}–{self.ends_on}"
+
+    @property
+    def permission_organization(self) -> Organization:
+        return self.account.organization
+
+
+class PublicationMetrics(models.Model):
+    """Engagement of one published post (a publication on one account), where known."""
+
+    target = models.OneToOneField(
+        PublicationTarget,
+        on_delete=models.CASCADE,
+        related_name="metrics",
+        verbose_name=_("post"),
+    )
+    views = models.PositiveIntegerField(_("views"))
+    likes = models.PositiveIntegerField(_("likes"))
+    comments = models.PositiveIntegerField(_("comments"))
+    shares = models.PositiveIntegerField(_("shares/reposts"))
+    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("post engagement")
+        verbose_name_plural = _("post engagement")
+
+    def __str__(self) -> str:
+        return f"{self.target_id}: {self.views}"
+
+    @property
+    def permission_organization(self) -> Organization:
+        return self.target.account.organization
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("report", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("report", "Submitted")
+    ACCEPTED = "accepted", pgettext_lazy("report", "Accepted")
+    RETURNED = "returned", pgettext_lazy("report", "Returned for revision")
+
+
+# The one table of allowed transitions; reports.services checks every change against it.
+TRANSITIONS: dict[str, set[str]] = {
+    ReportStatus.DRAFT: {ReportStatus.SUBMITTED},
+    ReportStatus.RETURNED: {ReportStatus.SUBMITTED},
+    ReportStatus.SUBMITTED: {ReportStatus.ACCEPTED, ReportStatus.RETURNED},
+    ReportStatus.ACCEPTED: set(),
+}
+# While in these states the narrative may be edited and the numbers refreshed.
+EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
+# The parent has the report (the roll-up and the dashboard count these as "submitted").
+HANDED_IN = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+
+# The narrative sections written in the browser, in the order of Appendix 2.
+NARRATIVE_FIELDS = (
+    "goals",
+    "priorities",
+    "disputes",
+    "risks",
+    "prevention",
+    "elected_bodies",
+    "legal_service",
+    "problems",
+    "causes",
+    "plans",
+    "assessment",
+)
+
+
+class Report(models.Model):
+    """Appendix 2: an organization's report on its official accounts for a period."""
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="smm_reports",
+        verbose_name=_("organization"),
+    )
+    starts_on = models.DateField(_("period from"))
+    ends_on = models.DateField(_("period until"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    # RPT1.2
+    responsible = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("responsible employee"),
+    )
+    responsible_name = models.CharField(_("full name"), max_length=255, blank=True)
+    responsible_position = models.CharField(_("position"), max_length=255, blank=True)
+    # The data sections (RPT1.3, RPT3, RPT4, RPT5.1–5.3, RPT6.1) as computed by
+    # reports.compute; frozen from submission on.
+    data = models.JSONField(_("computed sections"), default=dict)
+    computed_at = models.DateTimeField(_("numbers computed at"), null=True, blank=True)
+    # Narrative sections (plain text: paragraphs and "- " lists).
+    goals = models.TextField(H["s2_1"], blank=True)
+    priorities = models.TextField(H["s2_2"], blank=True)
+    disputes = models.TextField(H["s5_4"], blank=True)
+    risks = models.TextField(H["s6_2"], blank=True)
+    prevention = models.TextField(H["s6_3"], blank=True)
+    elected_bodies = models.TextField(H["s7_1"], blank=True)
+    legal_service = models.TextField(H["s7_2"], blank=True)
+    problems = models.TextField(H["s8_1"], blank=True)
+    causes = models.TextField(H["s8_2"], blank=True)
+    plans = models.TextField(H["s9"], blank=True)
+    assessment = models.TextField(H["s10_text"], blank=True)
+
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("half-year report")
+        verbose_name_plural = _("half-year reports")
+        ordering = ["-starts_on", "organization__path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "starts_on", "ends_on"], name="report_once_per_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="report_period_order"
+            ),
+        ]
+        indexes = [
+            # The roll-up and the dashboard look reports up by period and status.
+            models.Index(fields=["starts_on", "ends_on", "status"], name="report_period_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.period_label}"
+
+    @property
+    def permission_organization(self) -> Organization:
+        return self.organization
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.starts_on, self.ends_on)
+
+
+def half_year(day: date) -> tuple[date, date]:
+    """The half-year (H1 January–June, H2 July–December) that contains `day`."""
+    if day.month <= 6:
+        return date(day.year, 1, 1), date(day.year, 6, 30)
+    return date(day.year, 7, 1), date(day.year, 12, 31)
+
+
+def previous_half_year(day: date) -> tuple[date, date]:
+    start, _end = half_year(day)
+    if start.month == 1:
+        return date(start.year - 1, 7, 1), date(start.year - 1, 12, 31)
+    return date(start.year, 1, 1), date(start.year, 6, 30)
+
+
+def period_label(start: date, end: date) -> str:
+    if (start.month, start.day, end.month, end.day) == (1, 1, 6, 30) and start.year == end.year:
+        return str(_("H1 %(year)s") % {"year": start.year})
+    if (start.month, start.day, end.month, end.day) == (7, 1, 12, 31) and start.year == end.year:
+        return str(_("H2 %(year)s") % {"year": start.year})
+    return f"{start:%d.%m.%Y}–{end:%d.%m.%Y}"
+
+
+class ReportReminder(models.Model):
+    """One row per reminder sent: the unique key makes the beat task safe to run twice."""
+
+    class Kind(models.TextChoices):
+        PERIOD_END = "period_end", _("Last week of the half-year")
+        DEADLINE = "deadline", _("The deadline is near")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "starts_on", "ends_on", "kind"], name="report_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} {self.starts_on}–{self.ends_on} {self.kind}"

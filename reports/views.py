@@ -1,0 +1,369 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import permissions
+from accounts.exceptions import InvalidTransition
+from accounts.models import Organization
+
+from . import exports, metrics, presenters, selectors, services
+from .forms import DecisionForm, MetricsImportForm, ReportCreateForm, ReportEditForm, RollupForm
+from .models import Report, ReportStatus, half_year, previous_half_year
+from .permissions import can_decide
+
+PAGE_SIZE = 50
+
+
+def _report(request: HttpRequest, pk: int, action: str = "reports.report.view") -> Report:
+    return permissions.get_object_or_404_for(
+        request.user, Report.objects.select_related("organization"), action, pk=pk
+    )
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _run(request, form, call, success: str):
+    """Call a service for a valid form; on a refusal keep the form with the reason."""
+    try:
+        result = call()
+    except ValidationError as error:
+        _apply_errors(form, error)
+    except InvalidTransition as error:
+        form.add_error(None, str(error.message))
+    else:
+        messages.success(request, success)
+        return result
+    return None
+
+
+def _step(request, call, success: str) -> None:
+    """A POST button without a form: show the refusal as a message."""
+    try:
+        call()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    except InvalidTransition as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, success)
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    permissions.require(request.user, "reports.report.view")
+    qs = selectors.reports_visible_to(request.user)
+    organization = request.GET.get("organization")
+    if organization and organization.isdigit():
+        qs = qs.filter(organization_id=int(organization))
+    status = request.GET.get("status")
+    if status in ReportStatus.values:
+        qs = qs.filter(status=status)
+    page = Paginator(qs.order_by("-starts_on", "organization__path"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "reports/report_list.html",
+        {
+            "page": page,
+            "can_create": permissions.can(request.user, "reports.report.prepare"),
+            "can_rollup": permissions.can(request.user, "reports.rollup.view"),
+        },
+    )
+
+
+@login_required
+def report_create(request: HttpRequest) -> HttpResponse:
+    permissions.require(request.user, "reports.report.prepare")
+    organizations = permissions.visible_organizations(
+        request.user, action="reports.report.prepare"
+    ).filter(is_active=True)
+    form = ReportCreateForm(
+        request.POST or None, organizations=organizations, today=timezone.localdate()
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        report = _run(
+            request,
+            form,
+            lambda: services.report_create(
+                actor=request.user,
+                organization=data["organization"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                responsible=data["responsible"],
+            ),
+            _("The draft report is filled from the data."),
+        )
+        if report:
+            return redirect("reports:detail", pk=report.pk)
+    return render(request, "reports/form.html", {"form": form, "title": _("New report")})
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    user = request.user
+    context = {
+        "report": report,
+        **presenters.sections(report),
+        "can_prepare": report.is_editable
+        and permissions.can(user, "reports.report.prepare", report),
+        "can_decide": report.status == ReportStatus.SUBMITTED and can_decide(user, report),
+        "decision_form": DecisionForm(),
+    }
+    return render(request, "reports/report_detail.html", context)
+
+
+@login_required
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk, "reports.report.prepare")
+    if not report.is_editable:
+        messages.error(
+            request, _("A submitted or accepted report is frozen; it can no longer be changed.")
+        )
+        return redirect("reports:detail", pk=report.pk)
+    form = ReportEditForm(request.POST or None, report=report)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _run(
+            request,
+            form,
+            lambda: services.report_update(actor=request.user, report=report, **form.cleaned_data),
+            _("The report is saved."),
+        )
+    ):
+        return redirect("reports:detail", pk=report.pk)
+    return render(
+        request,
+        "reports/report_edit.html",
+        {"form": form, "report": report, "title": _("Write the report")},
+    )
+
+
+@login_required
+@require_POST
+def report_refresh(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk, "reports.report.prepare")
+    _step(
+        request,
+        lambda: services.report_refresh(actor=request.user, report=report),
+        _("The numbers are computed again from the data; the text is unchanged."),
+    )
+    return redirect("reports:detail", pk=report.pk)
+
+
+@login_required
+@require_POST
+def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk, "reports.report.prepare")
+    _step(
+        request,
+        lambda: services.report_submit(actor=request.user, report=report),
+        _("The report is submitted to the parent organization."),
+    )
+    return redirect("reports:detail", pk=report.pk)
+
+
+@login_required
+@require_POST
+def report_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    report = _report(request, pk)
+    if decision not in ("accept", "return"):
+        raise Http404
+    if not can_decide(request.user, report):
+        raise PermissionDenied
+    form = DecisionForm(request.POST)
+    comment = form.data.get("comment", "")
+    if decision == "accept":
+        _step(
+            request,
+            lambda: services.report_accept(actor=request.user, report=report, comment=comment),
+            _("The report is accepted."),
+        )
+    else:
+        _step(
+            request,
+            lambda: services.report_return(actor=request.user, report=report, comment=comment),
+            _("The report is returned for revision."),
+        )
+    return redirect("reports:detail", pk=report.pk)
+
+
+@login_required
+def report_pdf(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
+    report = _report(request, pk)
+    if lang not in ("kk", "ru"):
+        raise Http404
+    pdf = exports.report_pdf(report, lang)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="report-{report.organization_id}-{report.starts_on:%Y-%m}-'
+        f'{report.ends_on:%Y-%m}-{lang}.pdf"'
+    )
+    return response
+
+
+# ---------------------------------------------------------------- metrics
+
+
+@login_required
+def metrics_page(request: HttpRequest) -> HttpResponse:
+    permissions.require(request.user, "reports.metrics.view")
+    organizations = permissions.visible_organizations(
+        request.user, action="reports.metrics.change"
+    ).filter(is_active=True)
+    can_change = permissions.can(request.user, "reports.metrics.change")
+    form = MetricsImportForm(
+        request.POST or None,
+        request.FILES or None,
+        organizations=organizations,
+        today=timezone.localdate(),
+    )
+    errors: list[metrics.RowError] = []
+    if request.method == "POST":
+        if not can_change:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            upload = data["file"]
+            try:
+                count = metrics.metrics_import(
+                    actor=request.user,
+                    organization=data["organization"],
+                    kind=data["kind"],
+                    start=data["starts_on"],
+                    end=data["ends_on"],
+                    name=upload.name,
+                    content=upload.read(),
+                )
+            except metrics.MetricsFileError as error:
+                errors = error.errors
+                form.add_error(
+                    None, _("Nothing was imported: correct the file and upload it again.")
+                )
+            else:
+                messages.success(request, _("Imported rows: %(count)s.") % {"count": count})
+                return redirect("reports:metrics")
+    return render(
+        request,
+        "reports/metrics.html",
+        {
+            "form": form,
+            "errors": errors,
+            "can_change": can_change,
+            "kinds": [(key, label, metrics.COLUMNS[key]) for key, label in metrics.KINDS.items()],
+        },
+    )
+
+
+@login_required
+def metrics_template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+    permissions.require(request.user, "reports.metrics.view")
+    if kind not in metrics.COLUMNS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    content_type = (
+        "text/csv; charset=utf-8"
+        if fmt == "csv"
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response = HttpResponse(metrics.template(kind, fmt), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="metrics-{kind}.{fmt}"'
+    return response
+
+
+# ---------------------------------------------------------------- oversight
+
+
+def _rollup_params(request: HttpRequest):
+    organizations = permissions.visible_organizations(
+        request.user, action="reports.rollup.view"
+    ).filter(is_active=True)
+    today = timezone.localdate()
+    start, _end = half_year(today)
+    if (_end - today).days > 7:
+        start, _end = previous_half_year(today)
+    initial = {
+        "organization": organizations.order_by("depth", "path").first(),
+        "period": "h1" if start.month == 1 else "h2",
+        "year": start.year,
+    }
+    data = request.GET if "organization" in request.GET else None
+    form = RollupForm(data, initial=initial, organizations=organizations)
+    if data is not None and form.is_valid():
+        c = form.cleaned_data
+        return form, c["organization"], c["starts_on"], c["ends_on"]
+    base = initial["organization"]
+    if base is None:
+        raise PermissionDenied
+    return form, base, start, _end
+
+
+@login_required
+def rollup(request: HttpRequest) -> HttpResponse:
+    permissions.require(request.user, "reports.rollup.view")
+    form, base, start, end = _rollup_params(request)
+    data = selectors.rollup(base, start, end)
+    query = request.GET.urlencode() or (
+        f"organization={base.pk}&period=other&starts_on={start:%Y-%m-%d}&ends_on={end:%Y-%m-%d}"
+    )
+    return render(
+        request,
+        "reports/rollup.html",
+        {"form": form, "rollup": data, "query": query, **exports.rollup_context(data)},
+    )
+
+
+@login_required
+def rollup_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    permissions.require(request.user, "reports.rollup.view")
+    _form, base, start, end = _rollup_params(request)
+    language = request.GET.get("lang") or request.LANGUAGE_CODE
+    if fmt not in ("pdf", "xlsx") or language not in ("kk", "ru"):
+        raise Http404
+    with translation.override(language):
+        data = selectors.rollup(Organization.objects.get(pk=base.pk), start, end)
+        return exports.rollup(fmt, data, language)
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    permissions.require(request.user, "reports.dashboard.view")
+    sort = request.GET.get("sort", "name")
+    data = selectors.dashboard(request.user, timezone.localdate(), sort=sort)
+    page = Paginator(data.rows, settings.REPORTS_DASHBOARD_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "page": page,
+            "dashboard": data,
+            "sort": sort,
+            "columns": [
+                ("name", _("Organization")),
+                ("flagged", _("Accounts with registry flags")),
+                ("overdue", _("Overdue appeals")),
+                ("urgent", _("Unacknowledged urgent posts")),
+                ("unchecked", _("Published without a permitted checklist")),
+                ("plan", _("Content plan for the current period")),
+                ("report", _("Report")),
+            ],
+        },
+    )
