@@ -21,7 +21,12 @@ class ContentConfig(AppConfig):
                 badge=widgets.waiting_count,
             ),
             navigation.NavItem(
-                "plans", _("Content plans"), "content:plans", action="content.view", order=21
+                "plans",
+                _("Content plans"),
+                "content:plans",
+                action="content.view",
+                order=21,
+                menu="more",
             ),
             navigation.NavItem(
                 "calendar",

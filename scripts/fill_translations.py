@@ -30,7 +30,8 @@ def main(path: str) -> None:
                 continue
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
-            entry.previous_msgid = None
+            # msgmerge chokes on orphaned "#|" lines: clear every previous_* together.
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
             filled += 1
         po.save()
         print(f"{lang}: filled {filled}, untranslated {len(po.untranslated_entries())}")

@@ -189,8 +189,9 @@ LOGGING = {
 # days between APPEALS_REMINDER_HOUR and APPEALS_WORKDAY_END_HOUR (Asia/Almaty); closed appeals
 # older than APPEALS_DEPERSONALIZE_AFTER_YEARS are depersonalized by `manage.py
 # appeals_depersonalize`; APPEALS_RECEIVED_NOT_BEFORE is the earliest accepted receipt date
-# (ISO date) until the registry of official accounts gives each account its own; the working
-# calendar's overrides are re-read at most every APPEALS_CALENDAR_CACHE_SECONDS in other processes.
+# (ISO date) of an appeal not linked to a registry account (a linked one may not predate its
+# account); the working calendar's overrides are re-read at most every
+# APPEALS_CALENDAR_CACHE_SECONDS in other processes.
 # appeals/apps.py checks the values at start-up and refuses bad ones.
 APPEALS_MAX_TERM_MONTHS = env.int("APPEALS_MAX_TERM_MONTHS", default=2)
 APPEALS_REMINDER_HOUR = env.int("APPEALS_REMINDER_HOUR", default=10)
@@ -198,3 +199,12 @@ APPEALS_WORKDAY_END_HOUR = env.int("APPEALS_WORKDAY_END_HOUR", default=18)
 APPEALS_DEPERSONALIZE_AFTER_YEARS = env.int("APPEALS_DEPERSONALIZE_AFTER_YEARS", default=5)
 APPEALS_RECEIVED_NOT_BEFORE = env.str("APPEALS_RECEIVED_NOT_BEFORE", default="2024-02-22")
 APPEALS_CALENDAR_CACHE_SECONDS = env.int("APPEALS_CALENDAR_CACHE_SECONDS", default=30)
+
+# Reports (reports app; Appendix 2). The half-year report is due at the parent organization
+# REPORTS_DEADLINE_WORKING_DAYS working days after the period ends (Kazakhstan calendar of the
+# appeals app); administrators are reminded in the last week of the half-year and again when
+# REPORTS_DEADLINE_WARNING_WORKING_DAYS or fewer working days are left. The compliance
+# dashboard shows REPORTS_DASHBOARD_PAGE_SIZE organizations per page.
+REPORTS_DEADLINE_WORKING_DAYS = env.int("REPORTS_DEADLINE_WORKING_DAYS", default=10)
+REPORTS_DEADLINE_WARNING_WORKING_DAYS = env.int("REPORTS_DEADLINE_WARNING_WORKING_DAYS", default=3)
+REPORTS_DASHBOARD_PAGE_SIZE = env.int("REPORTS_DASHBOARD_PAGE_SIZE", default=50)
