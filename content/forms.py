@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
+from accounts.models import Organization, User
 from registry.forms import DateInput
 from registry.models import OfficialAccount
 
@@ -172,6 +172,18 @@ class ModerationForm(forms.ModelForm):
 
 
 class PublicationFilterForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        label=_("Organization"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("All organizations"),
+    )
+    own = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    attention = forms.ChoiceField(
+        required=False,
+        widget=forms.HiddenInput,
+        choices=[("", ""), ("urgent", "urgent"), ("unchecked", "unchecked")],
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("All statuses")), *PublicationStatus.choices],
@@ -183,3 +195,8 @@ class PublicationFilterForm(forms.Form):
         required=False,
     )
     q = forms.CharField(label=_("Search"), required=False)
+
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organizations is not None:
+            self.fields["organization"].queryset = organizations

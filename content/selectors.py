@@ -24,14 +24,34 @@ def publication_list(
     *,
     status: str = "",
     organization: Organization | None = None,
+    own: bool = False,
     kind: str = "",
     query: str = "",
+    attention: str = "",
 ) -> QuerySet[Publication]:
+    """`attention`: "urgent" — urgent messages not yet acknowledged; "unchecked" — published
+    without a permitted checklist (the compliance dashboard links here)."""
+    from checklist.models import Checklist
+
     qs = publications_visible_to(user).select_related("organization", "current_version", "author")
     if status:
         qs = qs.filter(status=status)
-    if organization is not None:
+    if organization is not None and own:
+        qs = qs.filter(organization=organization)
+    elif organization is not None:
         qs = qs.filter(organization__path__startswith=organization.path)
+    if attention == "urgent":
+        qs = qs.filter(
+            is_urgent=True,
+            status=S.PUBLISHED,
+            approved_by__isnull=True,
+            acknowledged_at__isnull=True,
+        )
+    elif attention == "unchecked":
+        permitted = Checklist.objects.filter(
+            version=OuterRef("current_version"), status="completed", decision="permitted"
+        )
+        qs = qs.filter(status=S.PUBLISHED).exclude(Exists(permitted))
     if kind:
         qs = qs.filter(kind=kind)
     if query:

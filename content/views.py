@@ -66,13 +66,18 @@ def _accounts_of(organization: Organization):
 @login_required
 def publication_list(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "content.view")
-    form = PublicationFilterForm(request.GET or None)
+    organizations = permissions.visible_organizations(request.user, action="content.view")
+    form = PublicationFilterForm(request.GET or None, organizations=organizations)
     filters = {}
     if form.is_valid():
+        data = form.cleaned_data
         filters = {
-            "status": form.cleaned_data["status"],
-            "kind": form.cleaned_data["kind"],
-            "query": form.cleaned_data["q"].strip(),
+            "status": data["status"],
+            "kind": data["kind"],
+            "query": data["q"].strip(),
+            "organization": data["organization"],
+            "own": data["own"],
+            "attention": data["attention"],
         }
     qs = selectors.publication_list(request.user, **filters)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -538,6 +543,8 @@ def version_diff(request, pk):
 def plan_list(request):
     permissions.require(request.user, "content.view")
     plans = selectors.plans_visible_to(request.user).order_by("-starts_on", "organization__path")
+    if request.GET.get("organization", "").isdigit():
+        plans = plans.filter(organization_id=int(request.GET["organization"]))
     page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
     organizations = permissions.visible_organizations(request.user, action="content.plan.edit")
     form = PlanCreateForm(request.POST or None, initial={"day": timezone.localdate()})

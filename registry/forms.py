@@ -171,6 +171,7 @@ class RegisterFilterForm(forms.Form):
         required=False,
     )
     q = forms.CharField(label=_("Search"), required=False)
+    own = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -24,6 +24,7 @@ def register(
     today: date,
     *,
     organization: Organization | None = None,
+    own: bool = False,
     network: str = "",
     status: str = "",
     flag: str = "",
@@ -32,7 +33,9 @@ def register(
     """The register as the user may see it, with compliance flags, filtered. By default closed
     accounts are left out (they stay in the register's history: status=closed or "all")."""
     qs = accounts_visible_to(user).with_flags(today).select_related("organization")
-    if organization is not None:
+    if organization is not None and own:
+        qs = qs.filter(organization=organization)
+    elif organization is not None:
         qs = qs.filter(organization__path__startswith=organization.path)
     if network:
         qs = qs.filter(network=network)

@@ -77,6 +77,7 @@ def _filters(request):
             "status": data["status"],
             "flag": data["flag"],
             "query": data["q"].strip(),
+            "own": data["own"],
         }
     return form, filters
 

@@ -360,11 +360,11 @@ def dashboard(user: Any, today: date, sort: str = "name") -> Dashboard:
     with_accounts = [row for row in rows.values() if row.accounts]
     for row in rows.values():
         row.links = {
-            "flagged": f"{registry_url}?organization={row.pk}&flag=any",
+            "flagged": f"{registry_url}?organization={row.pk}&own=1&flag=any",
             "overdue": f"{appeals_url}?organization={row.pk}&view=overdue",
-            "urgent": f"{publications_url}?status=published",
-            "unchecked": f"{publications_url}?status=published",
-            "plan": plans_url,
+            "urgent": f"{publications_url}?organization={row.pk}&own=1&attention=urgent",
+            "unchecked": f"{publications_url}?organization={row.pk}&own=1&attention=unchecked",
+            "plan": f"{plans_url}?organization={row.pk}",
             "report": reverse("reports:detail", args=[row.report_pk])
             if row.report_pk
             else f"{reports_url}?organization={row.pk}",

@@ -88,19 +88,22 @@ def test_plan_draft_check_submit_approve_on_a_phone_and_publish(page, live_serve
     page.locator("#id_lawyer").select_option(str(cast.lara.pk))
     page.locator("#id_note").fill("CL2.5 бойынша пікіріңіз керек")
     page.get_by_test_id("route-submit").click()
-    for item in [i for i in items() if not i.is_legal]:
+    others = [i for i in items() if not i.is_legal]
+    for item in others:
         answer(page, item, "yes")
-    page.get_by_test_id("save-checklist").click()
+    # Each click is saved by the page's script; wait until the server has counted them all.
+    expect(page.locator("[data-role=answered]")).to_have_text(str(len(others)))
     login("lara")
     page.goto(f"{live_server.url}/checklist/versions/{publication.current_version_id}/")
     for item in [i for i in items() if i.is_legal]:
         answer(page, item, "yes")
-    page.reload()
+    expect(page.locator("[data-role=answered]")).to_have_text(str(len(items())))
     login("alice")
     page.goto(f"{live_server.url}/checklist/versions/{publication.current_version_id}/")
     page.get_by_test_id("decision-form").locator("input[value=permitted]").check()
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_test_id("decide-submit").click()
+    expect(page.get_by_test_id("decision")).to_contain_text("рұқсат етіледі")
     page.goto(f"{live_server.url}/content/publications/{publication.pk}/")
     page.get_by_test_id("submit-publication").click()
     expect(page.get_by_test_id("publication-status")).to_have_text("Келісуді күтуде")

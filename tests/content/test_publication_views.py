@@ -145,3 +145,23 @@ def test_the_publication_list_keeps_its_query_count(client, cast):
     with CaptureQueriesContext(connection) as large:
         client.get(reverse("content:publications"))
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_the_list_narrows_to_one_organization_and_to_what_needs_attention(client, cast):
+    from checklist.models import Checklist  # noqa: F401 - the filter reads checklists
+
+    urgent = publication(cast.own, cast.alice, status=S.PUBLISHED, is_urgent=True, title="Шұғыл")
+    plain = publication(cast.own, cast.alice, status=S.PUBLISHED, title="Жай")
+    child = publication(cast.child, cast.alice, status=S.PUBLISHED, title="Еншілес")
+    client.force_login(cast.charlie)
+    url = reverse("content:publications")
+
+    def shown(**params):
+        return {p.pk for p in client.get(url, params).context["page"]}
+
+    assert shown(organization=cast.own.pk) == {urgent.pk, plain.pk, child.pk}
+    assert shown(organization=cast.own.pk, own="True") == {urgent.pk, plain.pk}
+    assert shown(organization=cast.own.pk, own="True", attention="urgent") == {urgent.pk}
+    # None of them has a permitted checklist: all are "published without a permitted checklist".
+    assert shown(attention="unchecked") == {urgent.pk, plain.pk, child.pk}
+    assert client.get(url, {"organization": cast.sibling.pk}).context["form"].errors

@@ -233,3 +233,14 @@ def test_the_detail_page_uses_a_constant_number_of_queries(client, cast, account
 
 def test_organizations_are_untouched_by_register_views(cast):
     assert Organization.objects.count() == 4
+
+
+def test_the_register_can_show_one_organization_without_its_subtree(client, cast, accounts):
+    client.force_login(cast.paula)
+    url = reverse("registry:list")
+    subtree = {a.pk for a in client.get(url, {"organization": cast.own.pk}).context["page"]}
+    own = {
+        a.pk for a in client.get(url, {"organization": cast.own.pk, "own": "True"}).context["page"]
+    }
+    assert subtree == {accounts["own"].pk, accounts["child"].pk}
+    assert own == {accounts["own"].pk}

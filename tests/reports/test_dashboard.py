@@ -33,7 +33,7 @@ def test_each_organization_has_its_counts_and_links(client, cast, accounts):
     # telegram flagged (no decision, ...), instagram compliant, plus the publication's account.
     assert own.flagged == 2 and own.urgent == 1 and own.unchecked == 1
     assert own.report_status == "submitted" and own.plan == ""
-    assert own.links["flagged"] == f"/registry/?organization={cast.own.pk}&flag=any"
+    assert own.links["flagged"] == f"/registry/?organization={cast.own.pk}&own=1&flag=any"
     assert own.links["overdue"] == f"/appeals/?organization={cast.own.pk}&view=overdue"
     assert own.links["report"] == f"/reports/{report.pk}/"
     assert data.scores["Appendix 1"] == 0.0 and data.scores["R8"] is None
