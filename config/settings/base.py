@@ -119,7 +119,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: with it on, every integer a template prints is grouped — ids in links and form values
+# included ("1 234" for organization 1234). Figures meant for people use |intcomma, which groups
+# with the language's separator (26.11.2026 · 1 234 567,50 in Kazakh).
+USE_THOUSAND_SEPARATOR = False
 TIME_ZONE = "Asia/Almaty"
 LANGUAGE_COOKIE_NAME = "lang"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600

@@ -1,6 +1,11 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
+
+# Pages that save as you click (the checklist) answer more slowly on a loaded 2-core CI machine
+# than the default 5 s of an assertion allows.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture
