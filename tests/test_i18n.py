@@ -101,7 +101,13 @@ def test_kazakh_dates_and_numbers_have_kazakh_formats():
         )
         number = formats.number_format(Decimal("1234567.5"), 2, use_l10n=True, force_grouping=True)
         assert number == "1\xa0234\xa0567,50"
-        assert formats.sanitize_separators("1 234,50") == "1234.50"
+        # Grouping is asked for where a figure is shown to people (ids print plainly).
+        from django.contrib.humanize.templatetags.humanize import intcomma
+        from django.template.defaultfilters import floatformat
+
+        assert intcomma(1234567) == "1\xa0234\xa0567"
+        assert floatformat(Decimal("1234567.5"), "2g") == "1\xa0234\xa0567,50"
+        assert formats.localize(1234) == "1234"
         assert formats.get_format("FIRST_DAY_OF_WEEK") == 1
 
 
