@@ -128,6 +128,12 @@ def compute(organization: Organization, start: date, end: date) -> dict[str, Any
     # RPT3.1, RPT3.2 — 1 query.
     by_kind = published.aggregate(
         total=Count("pk"),
+        # R6.4: urgent messages that went out before approval, and those the head has not yet
+        # acknowledged.
+        urgent=Count("pk", filter=Q(is_urgent=True, approved_by__isnull=True)),
+        urgent_unacknowledged=Count(
+            "pk", filter=Q(is_urgent=True, approved_by__isnull=True, acknowledged_at__isnull=True)
+        ),
         **{kind.value: Count("pk", filter=Q(kind=kind.value)) for kind in ContentKind},
     )
 
@@ -213,6 +219,8 @@ def compute(organization: Organization, start: date, end: date) -> dict[str, Any
         "accounts": accounts,
         "publications": {
             "total": by_kind["total"],
+            "urgent": by_kind["urgent"],
+            "urgent_unacknowledged": by_kind["urgent_unacknowledged"],
             "by_kind": [{"kind": k.value, "count": by_kind[k.value]} for k in ContentKind],
             "topics": topics,
             "directions": directions,

@@ -98,6 +98,8 @@ def sections(report: Any) -> dict[str, Any]:
             {**a, "network_label": _network(a["network"])} for a in data.get("accounts", [])
         ],
         "total": publications.get("total", 0),
+        "urgent": publications.get("urgent", 0),
+        "urgent_unacknowledged": publications.get("urgent_unacknowledged", 0),
         "by_kind": by_kind,
         "topics": publications.get("topics", []),
         "directions": [
