@@ -188,12 +188,17 @@ def compute(organization: Organization, start: date, end: date) -> dict[str, Any
     )
 
     # RPT5.1 (messages), RPT5.2, RPT5.3 — 1 query over the appeals received in the period.
-    appeals = Appeal.objects.filter(
-        organization__path__startswith=subtree, registered_on__range=(start, end)
-    ).aggregate(
-        messages=Count("pk"),
-        **{f"topic_{t.value}": Count("pk", filter=Q(topic=t.value)) for t in Topic},
-        **{f"outcome_{o.value}": Count("pk", filter=Q(outcome=o.value)) for o in Outcome},
+    # A copy forwarded inside the subtree is the same appeal: its original already counts.
+    appeals = (
+        Appeal.objects.filter(
+            organization__path__startswith=subtree, registered_on__range=(start, end)
+        )
+        .exclude(forwarded_from__organization__path__startswith=subtree)
+        .aggregate(
+            messages=Count("pk"),
+            **{f"topic_{t.value}": Count("pk", filter=Q(topic=t.value)) for t in Topic},
+            **{f"outcome_{o.value}": Count("pk", filter=Q(outcome=o.value)) for o in Outcome},
+        )
     )
 
     # RPT5.1 (moderated comments) and RPT6.1 — 1 query grouped by action and ground.

@@ -147,6 +147,36 @@ class MetricsImportForm(PeriodChoiceMixin, forms.Form):
         self.fields["year"].initial = start.year
 
 
+class MetricsEntryForm(MetricsImportForm):
+    """The same figures entered by hand, one row at a time; checked exactly like a file's row
+    (reports.metrics.metrics_record). Only the fields of the chosen kind are read."""
+
+    account = forms.CharField(
+        label=_("Account link"), required=False, help_text=_("As in the register.")
+    )
+    date = forms.DateField(
+        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    subscribers = forms.IntegerField(label=_("Subscribers"), required=False, min_value=0)
+    period_start = forms.DateField(
+        label=_("Figures from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    period_end = forms.DateField(
+        label=_("Figures until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    average_views = forms.IntegerField(label=_("Average views"), required=False, min_value=0)
+    post_url = forms.CharField(label=_("Post link"), required=False)
+    views = forms.IntegerField(label=_("Views"), required=False, min_value=0)
+    likes = forms.IntegerField(label=_("Likes"), required=False, min_value=0)
+    comments = forms.IntegerField(label=_("Comments"), required=False, min_value=0)
+    shares = forms.IntegerField(label=_("Shares/reposts"), required=False, min_value=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["file"]
+        self.prefix = "entry"
+
+
 class RollupForm(PeriodChoiceMixin, forms.Form):
     organization = forms.ModelChoiceField(label=_("Organization"), queryset=None)
     period = forms.ChoiceField(label=_("Period"), choices=PERIODS)

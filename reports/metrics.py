@@ -384,6 +384,33 @@ def metrics_import(
     return count
 
 
+def metrics_record(
+    *,
+    actor: User,
+    organization: Organization,
+    kind: str,
+    start: date,
+    end: date,
+    values: dict[str, Any],
+) -> int:
+    """One row entered in a form: the same checks as a file's row (parse), the same keys (a
+    second entry for the same account and date replaces the first)."""
+    permissions.require(actor, "reports.metrics.change", organization)
+    if kind not in COLUMNS:
+        raise _file_error(_("Unknown kind of metrics file."))
+    header = COLUMNS[kind]
+    rows = parse(kind, [header, [values.get(c) for c in header]], organization, start, end)
+    with transaction.atomic():
+        count = save_rows(actor=actor, kind=kind, rows=rows)
+        audit.record(
+            "reports.metrics.import",
+            actor=actor,
+            organization=organization,
+            changes={"kind": kind, "rows": count, "file": "—"},
+        )
+    return count
+
+
 def template(kind: str, fmt: str) -> bytes:
     """The import template: the header row and one example row."""
     header, examples = COLUMNS[kind], EXAMPLES[kind]

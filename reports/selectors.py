@@ -138,7 +138,10 @@ def rollup(base: Organization, start: date, end: date) -> Rollup:
             target.subscribers_start += account["subs_start"] or 0
             target.subscribers_end += account["subs_end"] or account["subs_start"] or 0
 
-    appeals = Appeal.objects.filter(**in_tree, registered_on__range=(start, end))
+    # A copy forwarded inside the subtree is the same appeal: its original already counts.
+    appeals = Appeal.objects.filter(**in_tree, registered_on__range=(start, end)).exclude(
+        forwarded_from__organization__path__startswith=base.path
+    )
     for row in grouped(appeals, n=Count("pk")):
         if row["prefix"] in rows:
             rows[row["prefix"]].messages = row["n"]

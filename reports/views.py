@@ -14,7 +14,14 @@ from accounts.exceptions import InvalidTransition
 from accounts.models import Organization
 
 from . import exports, metrics, presenters, selectors, services
-from .forms import DecisionForm, MetricsImportForm, ReportCreateForm, ReportEditForm, RollupForm
+from .forms import (
+    DecisionForm,
+    MetricsEntryForm,
+    MetricsImportForm,
+    ReportCreateForm,
+    ReportEditForm,
+    RollupForm,
+)
 from .models import Report, ReportStatus, half_year, previous_half_year
 from .permissions import can_decide
 
@@ -229,17 +236,41 @@ def metrics_page(request: HttpRequest) -> HttpResponse:
         request.user, action="reports.metrics.change"
     ).filter(is_active=True)
     can_change = permissions.can(request.user, "reports.metrics.change")
+    entering = request.method == "POST" and "entry-kind" in request.POST
+    today = timezone.localdate()
     form = MetricsImportForm(
-        request.POST or None,
+        request.POST if request.method == "POST" and not entering else None,
         request.FILES or None,
         organizations=organizations,
-        today=timezone.localdate(),
+        today=today,
+    )
+    entry_form = MetricsEntryForm(
+        request.POST if entering else None, organizations=organizations, today=today
     )
     errors: list[metrics.RowError] = []
     if request.method == "POST":
         if not can_change:
             raise PermissionDenied
-        if form.is_valid():
+        if entering and entry_form.is_valid():
+            data = entry_form.cleaned_data
+            values = {name: data.get(name) for name in metrics.COLUMNS.get(data["kind"], [])}
+            try:
+                metrics.metrics_record(
+                    actor=request.user,
+                    organization=data["organization"],
+                    kind=data["kind"],
+                    start=data["starts_on"],
+                    end=data["ends_on"],
+                    values=values,
+                )
+            except metrics.MetricsFileError as error:
+                for problem in error.errors:
+                    field = problem.column if problem.column in entry_form.fields else None
+                    entry_form.add_error(field, problem.message)
+            else:
+                messages.success(request, _("The figures are saved."))
+                return redirect("reports:metrics")
+        elif not entering and form.is_valid():
             data = form.cleaned_data
             upload = data["file"]
             try:
@@ -264,6 +295,7 @@ def metrics_page(request: HttpRequest) -> HttpResponse:
         request,
         "reports/metrics.html",
         {
+            "entry_form": entry_form,
             "form": form,
             "errors": errors,
             "can_change": can_change,
