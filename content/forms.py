@@ -134,7 +134,7 @@ class PlanningForm(forms.Form):
 class PlanCreateForm(forms.Form):
     day = forms.DateField(
         label=_("A day within the period"),
-        widget=DateInput(),
+        widget=DateInput(attrs={"class": "form-control"}),
         help_text=_("The plan covers the organization's planning period that contains this day."),
     )
 

@@ -125,7 +125,7 @@ def load(stdout) -> int:
             organization=organization,
             network=network,
             display_name=name,
-            url=url,
+            url=links.with_scheme(url),
             normalized_url=normalized,
             languages=languages,
             password_due_on=add_months(rotated, 12),
