@@ -19,3 +19,20 @@ def error_text(error: ValidationError | InvalidTransition) -> str:
     if isinstance(error, InvalidTransition):
         return str(error.message)
     return " ".join(error.messages)
+
+
+def run_service(request, form, call, success: str):
+    """Call a service for a valid form. On success flash `success` and return the result; on a
+    refusal keep the form, with the reason on it, and return None (nothing was saved)."""
+    from django.contrib import messages
+
+    try:
+        result = call()
+    except ValidationError as error:
+        apply_errors(form, error)
+    except InvalidTransition as error:
+        form.add_error(None, str(error.message))
+    else:
+        messages.success(request, success)
+        return result
+    return None

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import permissions
+from accounts.web import apply_errors
 
 from . import forms, selectors, services, workdays
 from .models import Appeal, CalendarOverride, Deadline, Status
@@ -147,7 +148,7 @@ def appeal_create(request: HttpRequest) -> HttpResponse:
         try:
             appeal = services.appeal_register(actor=request.user, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_errors(form, error)
         else:
             if appeal.status == Status.NOT_REGISTERED:
                 messages.success(request, _("The message has been recorded without registration."))
@@ -158,14 +159,6 @@ def appeal_create(request: HttpRequest) -> HttpResponse:
                 )
             return redirect("appeals:detail", pk=appeal.pk)
     return render(request, "appeals/appeal_form.html", {"form": form})
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @dataclass(frozen=True)
@@ -325,7 +318,7 @@ def appeal_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             messages.error(request, str(error))
             return redirect("appeals:detail", pk=pk)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, STEP_DONE[step])
             return redirect("appeals:detail", pk=pk)
@@ -348,7 +341,7 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
                 actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(
                 request,

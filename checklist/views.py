@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import permissions
 from accounts.exceptions import InvalidTransition
+from accounts.web import apply_errors
 from reports.pdf import render_pdf
 
 from . import selectors, services
@@ -27,15 +28,6 @@ def _version(request, pk, action="checklist.view"):
         field="publication__organization",
         pk=pk,
     )
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: by field where the form has that field."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _messages_of(error: ValidationError) -> list[str]:
@@ -222,7 +214,7 @@ def route(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(error.message))
             return redirect("checklist:detail", pk=version.pk)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(
                 request,
@@ -246,7 +238,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(error.message))
             return redirect("checklist:detail", pk=version.pk)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The decision is signed; the checklist is frozen."))
             return redirect("checklist:detail", pk=version.pk)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts import audit, permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import AuditEntry, Organization, User
-from accounts.web import apply_errors, error_text
+from accounts.web import error_text, run_service
 
 from . import exports, selectors, services
 from .forms import (
@@ -49,20 +49,6 @@ def _account(request, pk, action="registry.account.view"):
     return permissions.get_object_or_404_for(
         request.user, OfficialAccount.objects.select_related("organization"), action, pk=pk
     )
-
-
-def _run(request, form, call, success: str):
-    """Call a service for a valid form; on a refusal keep the form with the reason."""
-    try:
-        result = call()
-    except ValidationError as error:
-        apply_errors(form, error)
-    except InvalidTransition as error:
-        form.add_error(None, str(error.message))
-    else:
-        messages.success(request, success)
-        return result
-    return None
 
 
 def _filters(request):
@@ -126,7 +112,7 @@ def account_create(request: HttpRequest) -> HttpResponse:
     form = AccountCreateForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        account = _run(
+        account = run_service(
             request,
             form,
             lambda: services.account_register(actor=request.user, **data),
@@ -184,7 +170,7 @@ def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _run(
+        and run_service(
             request,
             form,
             lambda: services.account_update(
@@ -208,7 +194,7 @@ def _account_form_view(request, pk, action, form_class, service, success, title,
     if (
         request.method == "POST"
         and form.is_valid()
-        and _run(
+        and run_service(
             request,
             form,
             lambda: service(actor=request.user, account=account, **form.cleaned_data),
@@ -325,7 +311,7 @@ def appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _run(
+        and run_service(
             request,
             form,
             lambda: services.appointment_end(
@@ -411,7 +397,7 @@ def policy_edit(request: HttpRequest, org_pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _run(
+        and run_service(
             request,
             form,
             lambda: services.policy_set(
@@ -514,7 +500,7 @@ def violation_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         organization = data.pop("organization")
-        violation = _run(
+        violation = run_service(
             request,
             form,
             lambda: services.violation_record(
@@ -548,7 +534,7 @@ def violation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST":
         permissions.require(request.user, "registry.violation.record", violation)
-        if form.is_valid() and _run(
+        if form.is_valid() and run_service(
             request,
             form,
             lambda: services.violation_set_measure(

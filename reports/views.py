@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts import permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import Organization
+from accounts.web import run_service
 
 from . import exports, metrics, presenters, selectors, services
 from .forms import (
@@ -32,28 +33,6 @@ def _report(request: HttpRequest, pk: int, action: str = "reports.report.view") 
     return permissions.get_object_or_404_for(
         request.user, Report.objects.select_related("organization"), action, pk=pk
     )
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _run(request, form, call, success: str):
-    """Call a service for a valid form; on a refusal keep the form with the reason."""
-    try:
-        result = call()
-    except ValidationError as error:
-        _apply_errors(form, error)
-    except InvalidTransition as error:
-        form.add_error(None, str(error.message))
-    else:
-        messages.success(request, success)
-        return result
-    return None
 
 
 def _step(request, call, success: str) -> None:
@@ -104,7 +83,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        report = _run(
+        report = run_service(
             request,
             form,
             lambda: services.report_create(
@@ -148,7 +127,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _run(
+        and run_service(
             request,
             form,
             lambda: services.report_update(actor=request.user, report=report, **form.cleaned_data),

@@ -83,3 +83,11 @@ def test_the_user_list_uses_the_same_number_of_queries_at_any_size(client, cast)
     with CaptureQueriesContext(connection) as large:
         client.get(reverse("accounts:users"))
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_the_user_list_pages_keep_the_search(client, cast):
+    for i in range(60):
+        User.objects.create_user(f"teacher{i}")
+    client.force_login(cast.root)
+    html = client.get(reverse("accounts:users"), {"q": "teacher"}).content.decode()
+    assert "?q=teacher&amp;page=2" in html

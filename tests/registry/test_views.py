@@ -244,3 +244,23 @@ def test_the_register_can_show_one_organization_without_its_subtree(client, cast
     }
     assert subtree == {accounts["own"].pk, accounts["child"].pk}
     assert own == {accounts["own"].pk}
+
+
+def test_the_next_page_keeps_the_filters(client, cast):
+    OfficialAccount.objects.bulk_create(
+        OfficialAccount(
+            organization=cast.own,
+            network="telegram_channel",
+            display_name=f"A{i}",
+            url=f"https://t.me/p{i}",
+            normalized_url=f"t.me/p{i}",
+            languages="kk",
+            password_due_on=date(2027, 1, 1),
+        )
+        for i in range(60)
+    )
+    client.force_login(cast.charlie)
+    html = client.get(
+        reverse("registry:list"), {"network": "telegram_channel", "q": "A"}
+    ).content.decode()
+    assert "network=telegram_channel" in html and "q=A&amp;page=2" in html

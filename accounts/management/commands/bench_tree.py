@@ -7,7 +7,6 @@ rolls everything back. Run against PostgreSQL for figures that mean something:
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kasipodaq .venv/bin/python manage.py bench_tree
 """
 
-import statistics
 import time
 
 from django.contrib.auth.models import AnonymousUser
@@ -17,21 +16,9 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from accounts import permissions
-from accounts.models import Membership, Organization, OrganizationKind, Role, User
+from accounts.benchmarking import Rollback, build_union_tree, timed
+from accounts.models import Membership, Organization, Role, User
 from accounts.views import organization_list
-
-
-class Rollback(Exception):
-    pass
-
-
-def timed(fn, repeat=20):
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 class Command(BaseCommand):
@@ -50,46 +37,8 @@ class Command(BaseCommand):
 
     def run(self, total):
         start = time.perf_counter()
-        root = Organization.objects.add_root(
-            {"name_kk": "ОК", "name_ru": "ЦК", "kind": OrganizationKind.OTHER}
-        )
-        regions, districts, count = [], [], 1
-        for r in range(20):
-            regions.append(
-                Organization.objects.add_child(
-                    Organization.objects.get(pk=root.pk),
-                    {"name_kk": f"Облыс {r}", "name_ru": f"Область {r}", "kind": "regional"},
-                )
-            )
-        count += 20
-        for region in regions:
-            for d in range(10):
-                districts.append(
-                    Organization.objects.add_child(
-                        Organization.objects.get(pk=region.pk),
-                        {"name_kk": f"Аудан {d}", "name_ru": f"Район {d}", "kind": "city_district"},
-                    )
-                )
-        count += len(districts)
-        # Primary organizations in bulk: paths computed like treebeard does (4-character steps).
-        per_district = max(1, (total - count) // len(districts))
-        rows = []
-        for district in districts:
-            for i in range(per_district):
-                path = district.path + Organization._get_path(None, 1, i + 1)
-                rows.append(
-                    Organization(
-                        path=path,
-                        depth=district.depth + 1,
-                        numchild=0,
-                        kind="primary",
-                        name_kk=f"Бастауыш {path}",
-                        name_ru=f"Первичная {path}",
-                    )
-                )
-        Organization.objects.bulk_create(rows, batch_size=2000)
-        Organization.objects.filter(pk__in=[d.pk for d in districts]).update(numchild=per_district)
-        count += len(rows)
+        tree = build_union_tree(total)
+        root, regions, count = tree.root, tree.regions, tree.total
         built = time.perf_counter() - start
 
         region = regions[3]

@@ -9,7 +9,6 @@ numbers and rolls everything back. Run against PostgreSQL for figures that mean 
         .venv/bin/python manage.py bench_dashboard
 """
 
-import statistics
 import time
 from datetime import date, datetime
 from datetime import time as dtime
@@ -21,7 +20,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from accounts.models import Membership, Organization, OrganizationKind, Role, User
+from accounts.benchmarking import Rollback, build_union_tree, timed
+from accounts.models import Membership, Organization, Role, User
 from content.models import Publication, PublicationStatus
 from registry.models import OfficialAccount
 from reports import selectors
@@ -31,19 +31,6 @@ from reports.views import dashboard as dashboard_view
 
 H1 = (date(2026, 1, 1), date(2026, 6, 30))
 TODAY = date(2026, 11, 26)
-
-
-class Rollback(Exception):
-    pass
-
-
-def timed(fn, repeat=5):
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 class Command(BaseCommand):
@@ -61,39 +48,8 @@ class Command(BaseCommand):
             pass
 
     def build(self, total):
-        root = Organization.objects.add_root(
-            {"name_kk": "ОК", "name_ru": "ЦК", "kind": OrganizationKind.OTHER}
-        )
-        districts = []
-        for r in range(20):
-            region = Organization.objects.add_child(
-                Organization.objects.get(pk=root.pk),
-                {"name_kk": f"Облыс {r}", "name_ru": f"Область {r}", "kind": "regional"},
-            )
-            for d in range(10):
-                districts.append(
-                    Organization.objects.add_child(
-                        Organization.objects.get(pk=region.pk),
-                        {"name_kk": f"Аудан {d}", "name_ru": f"Район {d}", "kind": "city_district"},
-                    )
-                )
-        per_district = max(1, (total - 221) // len(districts))
-        rows = []
-        for district in districts:
-            for i in range(per_district):
-                path = district.path + Organization._get_path(None, 1, i + 1)
-                rows.append(
-                    Organization(
-                        path=path,
-                        depth=district.depth + 1,
-                        numchild=0,
-                        kind="primary",
-                        name_kk=f"Бастауыш {path}",
-                        name_ru=f"Первичная {path}",
-                    )
-                )
-        Organization.objects.bulk_create(rows, batch_size=2000)
-        Organization.objects.filter(pk__in=[d.pk for d in districts]).update(numchild=per_district)
+        tree = build_union_tree(total)
+        root = tree.root
         primaries = list(Organization.objects.filter(depth=4).order_by("path"))
         author = User.objects.create(username="bench-author")
         accounts = OfficialAccount.objects.bulk_create(
@@ -147,7 +103,7 @@ class Command(BaseCommand):
         )
         chairman = User.objects.create(username="bench-cc-chairman")
         Membership.objects.create(user=chairman, organization=root, role=Role.CHAIRMAN)
-        return root, chairman, len(rows) + 221, len(accounts)
+        return root, chairman, tree.total, len(accounts)
 
     def run(self, total):
         start = time.perf_counter()
