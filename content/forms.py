@@ -64,14 +64,27 @@ class PublicationForm(_ClassifiedForm):
         label=_("Sources"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        help_text=_("Where needed (CL5.5)."),
+        help_text=_("Where needed."),
     )
     planned_at = forms.DateTimeField(
         label=_("Planned date and time"), widget=DateTimeInput(), required=False
     )
-    is_official_statement = forms.BooleanField(label=_("Official statement (R6.3)"), required=False)
+    unplanned_reason = forms.CharField(
+        label=_("Why it is not in the content plan"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_(
+            "Work follows the content plan: draft from a plan item, or say why this publication "
+            "is outside it. It is counted in the half-year report."
+        ),
+    )
+    is_official_statement = forms.BooleanField(
+        label=_("Official statement"),
+        required=False,
+        help_text=_("Published after the authorized union body approves it; never urgent."),
+    )
     is_urgent = forms.BooleanField(
-        label=_("Urgent message (R6.4)"),
+        label=_("Urgent message"),
         required=False,
         help_text=_("May be published at once; the chairman is informed afterwards."),
     )
@@ -91,13 +104,20 @@ class PublicationForm(_ClassifiedForm):
         "language",
         "accounts",
         "planned_at",
+        "unplanned_reason",
         "is_official_statement",
         "is_urgent",
         "crisis_position_note",
     ]
 
-    def __init__(self, *args, crisis=None, **kwargs):
+    def __init__(self, *args, crisis=None, plan_item=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if plan_item is not None:
+            # R6.1: the plan item fixes these; the service copies them from it.
+            for name in ("unplanned_reason", "kind", "direction", "audiences", "language"):
+                self.fields[name].required = False
+                self.fields[name].disabled = True
+            del self.fields["unplanned_reason"]
         if crisis is None:
             del self.fields["crisis_position_note"]
         else:

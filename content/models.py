@@ -220,8 +220,11 @@ class Publication(models.Model):
         verbose_name=_("official accounts"),
     )
     planned_at = models.DateTimeField(_("planned date and time"), null=True, blank=True)
-    is_official_statement = models.BooleanField(_("official statement (R6.3)"), default=False)
-    is_urgent = models.BooleanField(_("urgent message (R6.4)"), default=False)
+    # R6.1: work follows the content plan; a publication outside it says why (counted in the
+    # half-year report).
+    unplanned_reason = models.TextField(_("why it is not in the content plan"), blank=True)
+    is_official_statement = models.BooleanField(_("official statement"), default=False)
+    is_urgent = models.BooleanField(_("urgent message"), default=False)
     status = models.CharField(
         _("status"),
         max_length=16,

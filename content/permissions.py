@@ -18,3 +18,6 @@ register("content.publication.acknowledge", [Role.CHAIRMAN], Reach.OWN)
 register("content.publication.withdraw", [Role.ADMINISTRATOR, Role.CHAIRMAN], Reach.OWN)
 # A chairman declares and ends a crisis for the organization and its subtree (R10.1).
 register("content.crisis.manage", [Role.CHAIRMAN], Reach.OWN)
+# Only a member of the crisis's working group confirms a publication for it (R10.1, R10.2):
+# no role grants it (accounts.workflow's `also`).
+register("content.crisis.confirm", [])

@@ -9,27 +9,11 @@ urlpatterns = [
     path("publications/new/", views.publication_create, name="publication_create"),
     path("publications/<int:pk>/", views.publication_detail, name="publication_detail"),
     path("publications/<int:pk>/edit/", views.publication_edit, name="publication_edit"),
-    path("publications/<int:pk>/submit/", views.publication_submit, name="publication_submit"),
-    path("publications/<int:pk>/recall/", views.publication_recall, name="publication_recall"),
-    path("publications/<int:pk>/approve/", views.publication_approve, name="publication_approve"),
+    # Every step of the publication workflow; the names below keep the pages' links readable.
     path(
-        "publications/<int:pk>/<str:decision>/decline/",
-        views.publication_decline,
-        name="publication_decline",
-    ),
-    path("publications/<int:pk>/publish/", views.publication_publish, name="publication_publish"),
-    path(
-        "publications/<int:pk>/publish-urgent/",
-        views.publication_publish_urgent,
-        name="publication_publish_urgent",
-    ),
-    path(
-        "publications/<int:pk>/acknowledge/",
-        views.publication_acknowledge,
-        name="publication_acknowledge",
-    ),
-    path(
-        "publications/<int:pk>/withdraw/", views.publication_withdraw, name="publication_withdraw"
+        "publications/<int:pk>/do/<slug:action>/",
+        views.publication_action,
+        name="publication_action",
     ),
     path("publications/<int:pk>/attachments/", views.attachment_add, name="attachment_add"),
     path("publications/<int:pk>/statement/", views.statement_approval, name="statement_approval"),
@@ -51,8 +35,7 @@ urlpatterns = [
         views.plan_item_delete,
         name="plan_item_delete",
     ),
-    path("plans/<int:pk>/submit/", views.plan_submit, name="plan_submit"),
-    path("plans/<int:pk>/<str:decision>/", views.plan_decide, name="plan_decide"),
+    path("plans/<int:pk>/do/<slug:action>/", views.plan_action, name="plan_action"),
     path("planning/<int:org_pk>/", views.planning_setting, name="planning"),
     path("calendar/", views.calendar_view, name="calendar"),
     path("crises/", views.crisis_list, name="crises"),

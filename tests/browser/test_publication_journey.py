@@ -14,7 +14,7 @@ from checklist.models import Checklist
 from content.models import ContentPlan, Publication
 from tests.checklist.factories import ensure_template, items
 from tests.factories import PASSWORD
-from tests.registry.factories import OfficialAccountFactory
+from tests.content.factories import official_account
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,15 +32,21 @@ def photo() -> bytes:
 @time_machine.travel("2026-11-26 10:00 +0500", tick=True)
 def test_plan_draft_check_submit_approve_on_a_phone_and_publish(page, live_server, cast, login):
     ensure_template()
-    instagram = OfficialAccountFactory(
-        organization=cast.own,
+    # Both in the register with their creation decisions, alice appointed by order (R4.2, R4.5).
+    instagram = official_account(
+        cast.own,
+        administrator=cast.alice,
         network="instagram",
         display_name="Instagram",
         url="https://instagram.com/own_union",
         normalized_url="instagram.com/own_union",
     )
-    telegram = OfficialAccountFactory(
-        organization=cast.own, display_name="Telegram", url="https://t.me/own_union"
+    telegram = official_account(
+        cast.own,
+        administrator=cast.alice,
+        display_name="Telegram",
+        url="https://t.me/own_union",
+        normalized_url="t.me/own_union",
     )
 
     # The administrator plans the month and the chairman approves the plan.
@@ -58,11 +64,11 @@ def test_plan_draft_check_submit_approve_on_a_phone_and_publish(page, live_serve
     page.locator(f"input[name=accounts][value='{instagram.pk}']").check()
     page.locator(f"input[name=accounts][value='{telegram.pk}']").check()
     page.get_by_test_id("submit").click()
-    page.get_by_test_id("submit-plan").click()
+    page.get_by_test_id("action-submit").click()
     plan = ContentPlan.objects.get()
     login("charlie")
     page.goto(f"{live_server.url}/content/plans/{plan.pk}/")
-    page.get_by_test_id("approve-plan").click()
+    page.get_by_test_id("action-approve").click()
     expect(page.get_by_test_id("plan-status")).to_have_text("Бекітілген")
 
     # A draft from the plan item, in both languages, with a photo.
@@ -105,7 +111,7 @@ def test_plan_draft_check_submit_approve_on_a_phone_and_publish(page, live_serve
     page.get_by_test_id("decide-submit").click()
     expect(page.get_by_test_id("decision")).to_contain_text("рұқсат етіледі")
     page.goto(f"{live_server.url}/content/publications/{publication.pk}/")
-    page.get_by_test_id("submit-publication").click()
+    page.get_by_test_id("action-submit").click()
     expect(page.get_by_test_id("publication-status")).to_have_text("Келісуді күтуде")
 
     # The chairman reads it on a phone, from the home page, and approves.
@@ -113,7 +119,7 @@ def test_plan_draft_check_submit_approve_on_a_phone_and_publish(page, live_serve
     login("charlie")
     page.get_by_test_id("awaiting-publication").click()
     expect(page.locator("main")).to_contain_text("Ұжымдық шарттың 2026 жылғы орындалуы")
-    page.get_by_test_id("approve-publication").click()
+    page.get_by_test_id("action-approve").click()
     expect(page.get_by_test_id("publication-status")).to_have_text("Келісілді")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
@@ -121,9 +127,9 @@ def test_plan_draft_check_submit_approve_on_a_phone_and_publish(page, live_serve
     page.set_viewport_size({"width": 1280, "height": 900})
     login("alice")
     page.goto(f"{live_server.url}/content/publications/{publication.pk}/")
-    page.locator(f"#link-{instagram.pk}").fill("https://instagram.com/p/Cx123")
-    page.locator(f"#link-{telegram.pk}").fill("https://t.me/own_union/42")
-    page.get_by_test_id("publish").click()
+    page.locator(f"#publish-link-{instagram.pk}").fill("https://instagram.com/p/Cx123")
+    page.locator(f"#publish-link-{telegram.pk}").fill("https://t.me/own_union/42")
+    page.get_by_test_id("action-publish").click()
     expect(page.get_by_test_id("publication-status")).to_have_text("Жарияланды")
     expect(page.get_by_test_id("post-link")).to_have_count(2)
 

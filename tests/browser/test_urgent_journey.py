@@ -6,14 +6,21 @@ from playwright.sync_api import expect
 
 from accounts.models import Notification
 from content.models import Publication
-from tests.registry.factories import OfficialAccountFactory
+from tests.checklist.factories import completed, ensure_template
+from tests.content.factories import official_account
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_urgent_message_then_the_chairman_acknowledges(page, live_server, cast, login):
-    account = OfficialAccountFactory(
-        organization=cast.own, display_name="Біздің арна", languages="both"
+    ensure_template()
+    account = official_account(
+        cast.own,
+        administrator=cast.alice,
+        display_name="Біздің арна",
+        languages="both",
+        url="https://t.me/bizdin_arna",
+        normalized_url="t.me/bizdin_arna",
     )
     page.set_viewport_size({"width": 1280, "height": 900})
     login("alice")
@@ -26,13 +33,18 @@ def test_urgent_message_then_the_chairman_acknowledges(page, live_server, cast, 
     page.locator("input[name=audiences][value=members]").check()
     page.locator("#id_language").select_option("both")
     page.locator(f"input[name=accounts][value='{account.pk}']").check()
+    page.locator("#id_unplanned_reason").fill("Ереуіл туралы шешім бүгін қабылданды.")
     page.locator("#id_is_urgent").check()
     page.get_by_test_id("submit").click()
-
     expect(page.get_by_test_id("publication-status")).to_have_text("Жоба")
-    page.locator(f"#link-{account.pk}").fill("https://t.me/bizdin_arna/77")
-    page.locator("#id_reason").fill("Ереуіл ертең басталады, күтуге уақыт жоқ.")
-    page.get_by_test_id("publish-urgent").click()
+    # Urgent skips only the head's prior approval: the checklist is still filled (CL1; its
+    # pages are walked in the checklist journey), then the page offers publishing at once.
+    completed(Publication.objects.get().current_version, cast.alice)
+    page.reload()
+
+    page.locator(f"#publish_urgent-link-{account.pk}").fill("https://t.me/bizdin_arna/77")
+    page.locator("#id_publish_urgent_reason").fill("Ереуіл ертең басталады, күтуге уақыт жоқ.")
+    page.get_by_test_id("action-publish_urgent").click()
     expect(page.get_by_test_id("publication-status")).to_have_text("Жарияланды")
     expect(page.get_by_test_id("post-link")).to_have_attribute(
         "href", "https://t.me/bizdin_arna/77"
@@ -49,7 +61,7 @@ def test_urgent_message_then_the_chairman_acknowledges(page, live_server, cast, 
     widget = page.get_by_test_id("widget-content-chairman")
     expect(widget).to_contain_text("Ереуіл туралы ескерту")
     widget.get_by_role("link", name="Ереуіл туралы ескерту").click()
-    page.get_by_test_id("acknowledge").click()
+    page.get_by_test_id("action-acknowledge").click()
     expect(page.locator("main")).to_contain_text("танысты")
     publication.refresh_from_db()
     assert publication.acknowledged_by == cast.charlie

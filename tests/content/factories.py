@@ -7,7 +7,11 @@ from content.models import (
     PublicationTarget,
     PublicationVersion,
 )
-from tests.registry.factories import OfficialAccountFactory
+from tests.registry.factories import (
+    AppointmentFactory,
+    CreationDecisionFactory,
+    OfficialAccountFactory,
+)
 
 DEFAULTS = {
     "kind": "informational",
@@ -30,6 +34,7 @@ def publication(
     """A publication with one version and one target account, in any state (set directly)."""
     from django.utils import timezone
 
+    fields.setdefault("unplanned_reason", "" if fields.get("plan_item") else "Жедел жаңалық")
     p = Publication.objects.create(
         organization=organization, author=author, status=status, **{**DEFAULTS, **fields}
     )
@@ -44,9 +49,20 @@ def publication(
     )
     p.current_version = v
     p.save(update_fields=["current_version"])
-    account = account or OfficialAccountFactory(organization=organization)
+    account = account or official_account(organization, administrator=author)
     PublicationTarget.objects.create(publication=p, account=account)
     return p
+
+
+def official_account(organization, *, administrator=None, decision=True, **fields):
+    """An account in the register as the Regulation wants it before anything is published on
+    it: created by a decision (R4.2), with `administrator` appointed by order (R4.5)."""
+    account = OfficialAccountFactory(organization=organization, **fields)
+    if decision:
+        CreationDecisionFactory(account=account)
+    if administrator is not None:
+        AppointmentFactory(account=account, user=administrator, full_name=str(administrator))
+    return account
 
 
 def plan(

@@ -67,8 +67,8 @@ def test_items_follow_the_regulation_s_lists_and_the_plan_s_period(cast):
 
 def test_the_plan_is_drafted_submitted_and_approved(cast):
     p = plan(cast.own, cast.alice)
-    with pytest.raises(ValidationError):
-        services.plan_submit(actor=cast.alice, plan=p)  # empty
+    with pytest.raises(InvalidTransition):
+        services.plan_submit(actor=cast.alice, plan=p)  # empty (R6.1)
     services.plan_item_save(actor=cast.alice, plan=p, **ITEM)
     services.plan_submit(actor=cast.alice, plan=p)
     with pytest.raises(InvalidTransition):

@@ -48,7 +48,7 @@ def test_a_forged_approval_of_another_organization_s_publication_is_404(client, 
     Publication.objects.filter(pk=posts["sibling"].pk).update(status=S.SUBMITTED)
     client.force_login(cast.charlie)
     response = client.post(
-        reverse("content:publication_approve", args=[posts["sibling"].pk]), {"version": 1}
+        reverse("content:publication_action", args=[posts["sibling"].pk, "approve"]), {"version": 1}
     )
     assert response.status_code == 404
     assert Publication.objects.get(pk=posts["sibling"].pk).status == S.SUBMITTED

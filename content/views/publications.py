@@ -1,0 +1,373 @@
+"""Publication pages: the list, drafting and editing, the publication page with the actions the
+workflow offers, materials, the official statement's approval and version comparison."""
+
+import difflib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import audit, permissions
+from accounts.exceptions import InvalidTransition
+from accounts.web import apply_errors, error_text
+
+from .. import publications, selectors
+from ..crises import active_crisis_for
+from ..forms import AttachmentForm, PublicationFilterForm, PublicationForm, StatementApprovalForm
+from ..models import Attachment, PlanItem, Publication, PublicationStatus
+from ..taxonomy import ContentKind, directions_of
+from ..workflows import EDITABLE, publication_workflow
+from .common import PAGE_SIZE, accounts_of, organization_for_new, perform_posted
+
+S = PublicationStatus
+
+
+def _publication(request, pk, action="content.view"):
+    return permissions.get_object_or_404_for(
+        request.user,
+        Publication.objects.select_related("organization", "current_version", "author", "crisis"),
+        action,
+        pk=pk,
+    )
+
+
+@login_required
+def publication_list(request: HttpRequest) -> HttpResponse:
+    permissions.require(request.user, "content.view")
+    organizations = permissions.visible_organizations(request.user, action="content.view")
+    form = PublicationFilterForm(request.GET or None, organizations=organizations)
+    filters = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = {
+            "status": data["status"],
+            "kind": data["kind"],
+            "query": data["q"].strip(),
+            "organization": data["organization"],
+            "own": data["own"],
+            "attention": data["attention"],
+        }
+    qs = selectors.publication_list(request.user, **filters)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "content/publication_list.html",
+        {
+            "page": page,
+            "form": form,
+            "querystring": query.urlencode(),
+            "can_create": permissions.can(request.user, "content.publication.edit"),
+        },
+    )
+
+
+@login_required
+def publication_create(request: HttpRequest) -> HttpResponse:
+    permissions.require(request.user, "content.publication.edit")
+    organization = organization_for_new(request)
+    plan_item = None
+    wanted_item = request.GET.get("plan_item", "")
+    if wanted_item:
+        if not (wanted_item.isdecimal() and wanted_item.isascii()):
+            raise Http404
+        plan_item = permissions.get_object_or_404_for(
+            request.user,
+            PlanItem.objects.select_related("plan"),
+            "content.publication.edit",
+            field="plan__organization",
+            pk=int(wanted_item),
+        )
+    initial = {}
+    if plan_item:
+        initial = {
+            "title": plan_item.topic,
+            "kind": plan_item.kind,
+            "direction": plan_item.direction,
+            "audiences": plan_item.audiences,
+            "language": plan_item.language,
+            "accounts": list(plan_item.accounts.all()),
+        }
+    crisis = active_crisis_for(organization)
+    form = PublicationForm(
+        request.POST or None,
+        initial=initial,
+        accounts=accounts_of(organization),
+        crisis=crisis,
+        plan_item=plan_item,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        accounts = list(data.pop("accounts"))
+        try:
+            publication = publications.publication_create(
+                actor=request.user,
+                organization=organization,
+                accounts=accounts,
+                plan_item=plan_item,
+                **data,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The draft is saved. Fill its checklist, then submit it."))
+            return redirect("content:publication_detail", pk=publication.pk)
+    return render(
+        request,
+        "content/publication_form.html",
+        {
+            "form": form,
+            "organization": organization,
+            "crisis": crisis,
+            "plan_item": plan_item,
+            "directions": {k: directions_of(k) for k in ContentKind.values},
+        },
+    )
+
+
+@login_required
+def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    publication = _publication(request, pk, "content.publication.edit")
+    version = publication.current_version
+    initial = {
+        "title": version.title,
+        "text_kk": version.text_kk,
+        "text_ru": version.text_ru,
+        "sources": version.sources,
+        "kind": publication.kind,
+        "direction": publication.direction,
+        "audiences": publication.audiences,
+        "language": publication.language,
+        "accounts": list(publication.accounts.all()),
+        "planned_at": timezone.localtime(publication.planned_at)
+        if publication.planned_at
+        else None,
+        "is_official_statement": publication.is_official_statement,
+        "is_urgent": publication.is_urgent,
+        "crisis_position_note": publication.crisis_position_note,
+        "unplanned_reason": publication.unplanned_reason,
+    }
+    crisis = active_crisis_for(publication.organization)
+    form = PublicationForm(
+        request.POST or None,
+        initial=initial,
+        accounts=accounts_of(publication.organization),
+        crisis=crisis,
+        plan_item=publication.plan_item,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        accounts = list(data.pop("accounts"))
+        try:
+            publications.publication_edit(
+                actor=request.user,
+                publication=publication,
+                accounts=accounts,
+                expected_version=int(request.POST.get("version") or version.number),
+                **data,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        except InvalidTransition as error:
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(request, _("The publication is saved."))
+            return redirect("content:publication_detail", pk=pk)
+    return render(
+        request,
+        "content/publication_form.html",
+        {
+            "form": form,
+            "publication": publication,
+            "organization": publication.organization,
+            "crisis": crisis,
+            "version": version,
+            "directions": {k: directions_of(k) for k in ContentKind.values},
+        },
+    )
+
+
+@login_required
+def publication_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    publication = _publication(request, pk)
+    user = request.user
+    version = publication.current_version
+    targets = list(publication.targets.select_related("account"))
+    versions = list(publication.versions.order_by("-number"))
+    history = list(audit.history_of(publication))
+    for entry in history:
+        entry.label = audit.label(entry.action)
+    crisis = publication.crisis if publication.crisis_id and publication.crisis.is_active else None
+    actions = publication_workflow.available_actions(user, publication)
+    offered = {a.name for a in actions}
+    can_edit = permissions.can(user, "content.publication.edit", publication)
+    context = {
+        "publication": publication,
+        "version": version,
+        "attachments": list(version.attachments.all()),
+        "targets": targets,
+        "versions": versions,
+        "history": history,
+        "crisis": crisis,
+        "current_crisis": active_crisis_for(publication.organization),
+        "statement": getattr(publication, "statement_approval", None)
+        if publication.is_official_statement
+        else None,
+        "actions": actions,
+        "action_url": "content:publication_action",
+        "can_edit": can_edit and publication.status in EDITABLE,
+        "can_statement": publication.is_official_statement
+        and publication.status in (S.DRAFT, S.RETURNED, S.SUBMITTED)
+        and (can_edit or "approve" in offered),
+        "attachment_form": AttachmentForm(),
+    }
+    return render(request, "content/publication_detail.html", context)
+
+
+SUCCESS = {
+    "submit": _("The publication is sent to the chairman for approval."),
+    "recall": _("The publication is recalled; you can edit it again."),
+    "approve": _("The publication is approved."),
+    "return": _("The publication is returned for revision."),
+    "prohibit": _("The publication is prohibited."),
+    "publish": _("The publication is recorded as published."),
+    "publish_urgent": _("The urgent message is published; the chairman is notified."),
+    "acknowledge": _("The urgent message is acknowledged."),
+    "withdraw": _("The publication is withdrawn."),
+    "crisis_confirm": _("The working group's approval is recorded."),
+}
+
+
+@login_required
+@require_POST
+def publication_action(request, pk, action):
+    """Every step of the publication workflow; which ones a page offers comes from
+    publication_workflow.available_actions, what may happen from its table and guards."""
+    publication = _publication(request, pk)
+    return perform_posted(
+        request,
+        publication_workflow,
+        publication,
+        action,
+        SUCCESS,
+        reverse("content:publication_detail", args=[pk]),
+    )
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk):
+    publication = _publication(request, pk, "content.publication.edit")
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    else:
+        try:
+            publications.attachment_add(
+                actor=request.user,
+                publication=publication,
+                kind=form.cleaned_data["kind"],
+                upload=form.cleaned_data["file"],
+            )
+        except (ValidationError, InvalidTransition) as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, _("The file is attached."))
+    return redirect("content:publication_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk):
+    attachment = permissions.get_object_or_404_for(
+        request.user,
+        Attachment.objects.select_related("version__publication"),
+        "content.publication.edit",
+        field="version__publication__organization",
+        pk=pk,
+    )
+    try:
+        publications.attachment_remove(actor=request.user, attachment=attachment)
+    except (ValidationError, InvalidTransition) as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The file is removed."))
+    return redirect("content:publication_detail", pk=attachment.version.publication_id)
+
+
+@login_required
+def attachment_file(request, pk, thumb=False):
+    attachment = permissions.get_object_or_404_for(
+        request.user,
+        Attachment.objects.all(),
+        "content.view",
+        field="version__publication__organization",
+        pk=pk,
+    )
+    file = attachment.thumbnail if thumb and attachment.thumbnail else attachment.file
+    return FileResponse(file.open("rb"), filename=attachment.original_name)
+
+
+@login_required
+def statement_approval(request, pk):
+    publication = _publication(request, pk)
+    form = StatementApprovalForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            publications.statement_approval_record(
+                actor=request.user, publication=publication, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        except InvalidTransition as error:
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(request, _("The approval of the authorized body is recorded."))
+            return redirect("content:publication_detail", pk=pk)
+    return render(
+        request,
+        "content/form.html",
+        {
+            "form": form,
+            "title": _("Approval of the official statement (R6.3)"),
+            "back": publication,
+        },
+    )
+
+
+@login_required
+def version_diff(request, pk):
+    publication = _publication(request, pk)
+    versions = {v.number: v for v in publication.versions.all()}
+    try:
+        a, b = versions[int(request.GET.get("a", 0))], versions[int(request.GET.get("b", 0))]
+    except (KeyError, ValueError):
+        raise Http404 from None
+    diffs = []
+    for field, label in (
+        ("title", _("Title")),
+        ("text_kk", _("Text in Kazakh")),
+        ("text_ru", _("Text in Russian")),
+        ("sources", _("Sources")),
+    ):
+        old, new = getattr(a, field).splitlines(), getattr(b, field).splitlines()
+        if old != new:
+            diffs.append(
+                {
+                    "label": label,
+                    "lines": list(difflib.unified_diff(old, new, lineterm="", n=2))[2:],
+                }
+            )
+    return render(
+        request,
+        "content/version_diff.html",
+        {"publication": publication, "a": a, "b": b, "diffs": diffs},
+    )
