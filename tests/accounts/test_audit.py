@@ -111,3 +111,107 @@ def test_the_trail_uses_the_same_number_of_queries_at_any_size(client, cast):
     with CaptureQueriesContext(connection) as large:
         client.get(reverse("accounts:audit"))
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+# --- Issue 10 point 4: the trail reads in the user's language, never as codes -------------
+
+
+def _entry(model: str, changes: dict, action: str = "accounts.organization.update"):
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    return AuditEntry.objects.create(
+        action=action,
+        content_type=ContentType.objects.get_for_model(apps.get_model(model)),
+        object_id="1",
+        changes=changes,
+    )
+
+
+def _read(entry, lang: str) -> list[str]:
+    from django.utils import translation
+
+    with translation.override(lang):
+        return [str(change) for change in audit.readable_changes(entry)]
+
+
+def test_a_status_change_reads_as_the_states_labels_not_their_codes():
+    entry = _entry("content.Publication", {"status": ["draft", "submitted"]})
+    assert _read(entry, "kk") == ["Мәртебесі: Жоба → Келісуді күтуде"]
+    assert _read(entry, "ru") == ["Статус: Черновик → Ожидает согласования"]
+
+
+def test_a_checklist_answer_reads_as_the_item_and_the_answer():
+    entry = _entry("checklist.Checklist", {"CL2.1": [[None, None], ["yes", ""]]})
+    assert _read(entry, "kk") == ["Чек-парақ тармағы 2.1: — → Иә"]
+    entry = _entry("checklist.Checklist", {"CL3.2": [["no", "Келісім жоқ"], ["na", "Сурет жоқ"]]})
+    assert _read(entry, "ru") == ["Пункт чек-листа 3.2: Нет, Келісім жоқ → Не применимо, Сурет жоқ"]
+
+
+def test_dates_booleans_and_none_read_in_the_local_format():
+    entry = _entry(
+        "appeals.Appeal",
+        {
+            "first_response_due": [None, "2026-11-26"],
+            "is_confidential": [False, True],
+            "outcome": [None, None],
+        },
+    )
+    assert _read(entry, "kk") == [
+        "Алғашқы жауап мерзімі: — → 26.11.2026",
+        "Құпия: Жоқ → Иә",
+        "Нәтижесі: — → —",
+    ]
+
+
+def test_keys_that_are_not_fields_read_through_their_description():
+    entry = _entry("content.ContentPlan", {"status": ["submitted", "approved"]})
+    assert _read(entry, "kk") == ["Мәртебесі: Келісуді күтуде → Бекітілген"]
+    entry = _entry("accounts.Organization", {"period": [None, "quarter"]})
+    assert _read(entry, "ru") == ["Период планирования: — → Квартал"]
+    entry = _entry("content.Publication", {"title": ["Ескі", "Жаңа"]})
+    assert _read(entry, "kk") == ["Тақырыбы: Ескі → Жаңа"]
+
+
+def test_a_value_recorded_alone_is_shown_as_the_new_one():
+    entry = AuditEntry.objects.create(
+        action="reports.metrics.import", changes={"kind": "subscribers", "file": "a.csv"}
+    )
+    assert _read(entry, "kk") == [
+        "Файлдағы деректер: — → Күн бойынша жазылушылар",
+        "Файл: — → a.csv",
+    ]
+
+
+def test_a_role_grant_reads_the_roles_name(cast):
+    services.membership_grant(
+        actor=cast.root, user=cast.alice, organization=cast.sibling, role=Role.CHAIRMAN
+    )
+    entry = AuditEntry.objects.get(action="accounts.membership.create")
+    assert "Рөлі: — → Төраға" in _read(entry, "kk")
+
+
+def test_the_trail_page_shows_labels_and_no_codes(client, cast):
+    from django.contrib.contenttypes.models import ContentType
+
+    from accounts.models import User
+
+    AuditEntry.objects.create(
+        action="accounts.user.update",
+        organization=cast.child,
+        content_type=ContentType.objects.get_for_model(User),
+        object_id=str(cast.alice.pk),
+        changes={"is_active": [True, False], "language": ["kk", "ru"]},
+    )
+    client.force_login(cast.paula)
+    html = client.get(reverse("accounts:audit"), HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    assert "Белсенді: Иә → Жоқ" in html
+    assert "Тіл: Қазақ тілі → Орыс тілі" in html
+    assert "is_active" not in html and "True" not in html
+
+
+def test_audience_codes_read_as_the_regulations_audiences():
+    entry = _entry("content.Publication", {"audiences": [["members"], ["members", "workers"]]})
+    assert _read(entry, "kk") == [
+        "Нысаналы аудитория: кәсіподақ мүшелері → кәсіподақ мүшелері, сала қызметкерлері"
+    ]

@@ -10,13 +10,14 @@ from checklist.models import TemplateItem, TemplateSection, TemplateVersion
 
 pytestmark = pytest.mark.django_db
 
-REGULATION = Path(settings.BASE_DIR).parent / "shared" / "regulation"
+# The Regulation's texts live in the repository (docs/regulation/), so a fresh clone is enough.
+REGULATION = Path(settings.BASE_DIR) / "docs" / "regulation"
 COUNTS = {"CL2": 8, "CL3": 5, "CL4": 5, "CL5": 6, "CL6": 5, "CL7": 5, "CL8": 5}
 
 
 def read(name: str) -> str:
     path = REGULATION / name
-    if not path.exists():  # CI has shared/ beside the clone; a missing file is a failure
+    if not path.exists():  # never a skip: without the text the seed cannot be checked
         pytest.fail(f"{path} is missing: the seed cannot be compared with the Regulation")
     return path.read_text(encoding="utf-8")
 
@@ -104,3 +105,16 @@ def test_not_applicable_is_allowed_only_where_an_item_depends_on_something_prese
         )
     )
     assert legal == {f"CL2.{n}" for n in range(1, 9)} | {"CL8.2"}
+
+
+@pytest.mark.parametrize("name", ["regulation.kk.txt", "regulation.ru.md", "regulation.en.md"])
+def test_the_regulation_texts_are_part_of_the_repository(name):
+    """Issue 10, point 5: the compared texts come with the clone, and a missing one fails."""
+    assert (REGULATION / name).is_file(), f"docs/regulation/{name} is missing"
+    assert REGULATION.resolve().is_relative_to(Path(settings.BASE_DIR).resolve())
+
+
+def test_a_missing_regulation_file_fails_rather_than_skips(monkeypatch, tmp_path):
+    monkeypatch.setitem(globals(), "REGULATION", tmp_path)
+    with pytest.raises(pytest.fail.Exception):
+        read("regulation.kk.txt")
