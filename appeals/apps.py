@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.apps import AppConfig
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -12,8 +13,11 @@ class AppealsConfig(AppConfig):
     def ready(self) -> None:
         from accounts import home, navigation
 
-        from . import permissions, widgets  # noqa: F401 - registers actions
+        # permissions registers the actions, workflows the table and its guards, services the
+        # table's effects.
+        from . import permissions, services, widgets, workflows  # noqa: F401
 
+        checks.register(check_max_term)
         check_settings()
         navigation.register(
             navigation.NavItem(
@@ -60,11 +64,34 @@ def check_settings() -> None:
     start, end = settings.APPEALS_REMINDER_HOUR, settings.APPEALS_WORKDAY_END_HOUR
     if not (6 <= start < end <= 22):
         bad("APPEALS_REMINDER_HOUR/APPEALS_WORKDAY_END_HOUR", "need 6 <= start < end <= 22")
-    if not 1 <= settings.APPEALS_MAX_TERM_MONTHS <= 12:
-        bad("APPEALS_MAX_TERM_MONTHS", "must be between 1 and 12")
     if settings.APPEALS_DEPERSONALIZE_AFTER_YEARS < 1:
         bad("APPEALS_DEPERSONALIZE_AFTER_YEARS", "must be at least 1")
     try:
         date.fromisoformat(str(settings.APPEALS_RECEIVED_NOT_BEFORE))
     except ValueError:
         bad("APPEALS_RECEIVED_NOT_BEFORE", "must be an ISO date (YYYY-MM-DD)")
+
+
+# R8.2 and APPK art. 76: 15 working days, extended by the chairman at most to two months from
+# registration in total. A longer setting would let extensions break the law.
+MAX_TERM_MONTHS_ALLOWED = (1, 2)
+
+
+def check_max_term(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """A system check (runs at start-up of every management command and of the server)."""
+    from django.conf import settings
+
+    value = getattr(settings, "APPEALS_MAX_TERM_MONTHS", None)
+    low, high = MAX_TERM_MONTHS_ALLOWED
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        return [
+            checks.Error(
+                f"APPEALS_MAX_TERM_MONTHS is {value!r}; it must be {low} or {high}.",
+                hint=(
+                    "The total term of an appeal, extensions included, may not exceed two "
+                    "months from registration (R8.2, APPK art. 76). Set it in the environment."
+                ),
+                id="appeals.E001",
+            )
+        ]
+    return []

@@ -11,7 +11,16 @@ from django.utils import timezone
 from accounts.models import Organization, User
 
 from . import services, workdays
-from .models import Appeal, Channel, Kind, Outcome, ResponseChannel, Topic
+from .models import (
+    Appeal,
+    Channel,
+    Kind,
+    Outcome,
+    PrivacyNotice,
+    ProcessingBasis,
+    ResponseChannel,
+    Topic,
+)
 
 # (organization BIN, author, working days ago received, kind, topic, final state, text)
 DEMO = [
@@ -124,6 +133,8 @@ def load(stdout) -> int:
                 text=text,
                 kind=kind,
                 topic=topic,
+                processing_basis=ProcessingBasis.CONSENT,
+                privacy_notice=PrivacyNotice.ACCOUNT_NOTICE,
                 assignee=admin,
                 not_registered_reason=(
                     "Автор и контакты не указаны." if state == "not_registered" else ""

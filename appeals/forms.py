@@ -13,7 +13,16 @@ from accounts import permissions
 from accounts.models import Organization, User
 from registry.models import OfficialAccount
 
-from .models import Channel, Kind, Outcome, OverrideKind, ResponseChannel, Topic
+from .models import (
+    Channel,
+    Kind,
+    Outcome,
+    OverrideKind,
+    PrivacyNotice,
+    ProcessingBasis,
+    ResponseChannel,
+    Topic,
+)
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 
@@ -92,7 +101,21 @@ class RegisterForm(BaseForm):
     kind = forms.ChoiceField(label=_("Type"), choices=Kind.choices)
     topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices)
     is_confidential = forms.BooleanField(
-        label=_("Confidential matter (continues as official correspondence, R8.3)"),
+        label=_("Confidential matter (continues as official correspondence)"),
+        required=False,
+    )
+    # R9.1: required for a registered appeal (the service checks it too).
+    processing_basis = forms.ChoiceField(
+        label=_("Legal basis of processing the author's personal data"),
+        choices=[("", "—"), *ProcessingBasis.choices],
+        required=False,
+        help_text=_(
+            "Under the Law of the Republic of Kazakhstan “On personal data and their protection”."
+        ),
+    )
+    privacy_notice = forms.ChoiceField(
+        label=_("How the author was told who uses the data, for what and for how long"),
+        choices=[("", "—"), *PrivacyNotice.choices],
         required=False,
     )
     assignee = forms.ModelChoiceField(
@@ -134,6 +157,9 @@ class RegisterForm(BaseForm):
             self.add_error("not_registered_reason", _("Give the reason."))
         if not cleaned.get("not_registered"):
             cleaned["not_registered_reason"] = ""
+            for name in ("processing_basis", "privacy_notice"):
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, _("Choose one."))
         return cleaned
 
 
@@ -144,10 +170,9 @@ class AssignForm(BaseForm):
 
     def __init__(self, *args: Any, appeal: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        step, path = Organization.steplen, appeal.organization.path
-        paths = [path[:i] for i in range(step, len(path) + 1, step)]
+        # The handlers: a role on the responsible organization itself (appeals.permissions).
         self.fields["assignee"].queryset = (
-            User.objects.filter(is_active=True, memberships__organization__path__in=paths)
+            User.objects.filter(is_active=True, memberships__organization=appeal.organization)
             .distinct()
             .order_by("last_name", "first_name")
         )

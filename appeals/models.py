@@ -55,16 +55,7 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-# The one table of allowed transitions; appeals.services checks every change against it.
-TRANSITIONS: dict[str, set[str]] = {
-    Status.REGISTERED: {Status.FIRST_RESPONSE_GIVEN, Status.FORWARDED},
-    Status.FIRST_RESPONSE_GIVEN: {Status.IN_WORK, Status.FORWARDED, Status.OFFICIAL_RESPONSE_SENT},
-    Status.IN_WORK: {Status.FORWARDED, Status.OFFICIAL_RESPONSE_SENT},
-    Status.FORWARDED: {Status.OFFICIAL_RESPONSE_SENT, Status.CLOSED},
-    Status.OFFICIAL_RESPONSE_SENT: {Status.CLOSED},
-    Status.CLOSED: set(),
-    Status.NOT_REGISTERED: set(),
-}
+# The transitions between these states are declared once, in appeals.workflows.
 # Deadlines run while the appeal is in one of these states.
 FIRST_RESPONSE_OPEN = (Status.REGISTERED,)
 OFFICIAL_RESPONSE_OPEN = (Status.REGISTERED, Status.FIRST_RESPONSE_GIVEN, Status.IN_WORK)
@@ -100,6 +91,24 @@ class Kind(models.TextChoices):
 
 # An answer has to reach the author of these: registering one needs a contact.
 KINDS_NEEDING_CONTACT = (Kind.APPLICATION, Kind.COMPLAINT, Kind.INFORMATION_REQUEST)
+
+
+class ProcessingBasis(models.TextChoices):
+    """R9.1 and the Law of the Republic of Kazakhstan "On personal data and their protection":
+    on what ground the author's data are kept and used while the appeal is handled."""
+
+    CONSENT = "consent", _("The author's consent, given in the appeal or separately")
+    MEMBER_CONSENT = "member_consent", _("The consent the member gave on joining the union")
+    LAW = "law", _("A case where the law allows processing without consent")
+
+
+class PrivacyNotice(models.TextChoices):
+    """How the author was told who uses the data, for what and for how long they are kept."""
+
+    ACCOUNT_NOTICE = "account_notice", _("By the notice published in the official account")
+    REPLY = "reply", _("In the reply to the author")
+    LETTER = "letter", _("In a letter")
+    IN_PERSON = "in_person", _("In person or by phone")
 
 
 class Topic(models.TextChoices):
@@ -178,6 +187,20 @@ class Appeal(models.Model):
     kind = models.CharField(_("type"), max_length=32, choices=Kind.choices)
     topic = models.CharField(_("topic"), max_length=32, choices=Topic.choices)
     is_confidential = models.BooleanField(_("confidential"), default=False)
+    # R9.1: the ground of processing the author's data and how the author was told of it; both
+    # are required when an appeal is registered (appeals.services.appeal_register).
+    processing_basis = models.CharField(
+        _("legal basis of processing personal data"),
+        max_length=32,
+        choices=ProcessingBasis.choices,
+        blank=True,
+    )
+    privacy_notice = models.CharField(
+        _("the author was told how the data are used"),
+        max_length=32,
+        choices=PrivacyNotice.choices,
+        blank=True,
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -220,6 +243,11 @@ class Appeal(models.Model):
     )
     forwarded_to_name = models.CharField(_("forwarded to"), max_length=255, blank=True)
     forwarded_on = models.DateField(_("forwarded on"), null=True, blank=True)
+    # R8.2: forwarding is due within 3 working days of registration; a later one is allowed but
+    # recorded here and counted (appeals.selectors.late_forwards, the list and the widget).
+    forwarded_late = models.BooleanField(
+        _("forwarded after the 3-working-day limit"), default=False
+    )
     forward_reason = models.TextField(_("why it was forwarded"), blank=True)
     forward_applicant_informed_on = models.DateField(
         _("applicant informed of the forwarding on"), null=True, blank=True
@@ -283,6 +311,19 @@ class Appeal(models.Model):
             models.Index(fields=["assignee", "status"], name="appeal_assignee_idx"),
             # The depersonalization command.
             models.Index(fields=["status", "closed_at"], name="appeal_closed_idx"),
+            # The daily depersonalization scan (appeals.services.appeals_depersonalize): final
+            # states not yet depersonalized; small, as depersonalized rows leave it.
+            models.Index(
+                fields=["status"],
+                condition=Q(depersonalized_at__isnull=True),
+                name="appeal_personal_data_idx",
+            ),
+            # The late-forwarding count of the list and the widget (selectors.late_forwards).
+            models.Index(
+                fields=["organization"],
+                condition=Q(forwarded_late=True),
+                name="appeal_forwarded_late_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -19,7 +19,7 @@ from . import workdays
 from .models import FIRST_RESPONSE_OPEN, OFFICIAL_RESPONSE_OPEN, Appeal, Deadline, Status
 from .permissions import can_see_content, can_see_personal_data
 
-VIEWS = ("all", "mine", "week", "overdue")
+VIEWS = ("all", "mine", "week", "overdue", "late")
 
 
 def appeals_visible_to(user: Any) -> QuerySet[Appeal]:
@@ -53,6 +53,8 @@ def filtered(user: Any, f: Filters, today: date) -> QuerySet[Appeal]:
         )
     if f.view == "overdue" or f.overdue:
         qs = qs.overdue(today)
+    if f.view == "late":
+        qs = late_forwards(qs)
     if f.status:
         qs = qs.filter(status=f.status)
     if f.topic:
@@ -69,6 +71,16 @@ def filtered(user: Any, f: Filters, today: date) -> QuerySet[Appeal]:
             Q(number__icontains=f.q) | Q(author_name__icontains=f.q, is_confidential=False)
         )
     return qs.select_related("organization", "assignee").order_by("-received_at", "-pk")
+
+
+def late_forwards(queryset: QuerySet[Appeal]) -> QuerySet[Appeal]:
+    """R8.2: appeals forwarded after the 3-working-day limit (allowed, recorded, counted). For
+    the list, the chairman's widget and the half-year report: pass any scoped queryset."""
+    return queryset.filter(forwarded_late=True)
+
+
+def late_forward_count_for(user: Any, action: str = "appeals.appeal.view") -> int:
+    return late_forwards(permissions.visible(user, Appeal.objects.all(), action=action)).count()
 
 
 def mask_contacts(value: str) -> str:

@@ -1,9 +1,10 @@
 """Every write to appeals: registration, each step of the life cycle, extensions, the working
-calendar's corrections and depersonalization. Each function checks permission itself, locks the
-row it changes, checks the transition against models.TRANSITIONS (raising InvalidTransition —
-"not possible now", not "not allowed"), and records its audit entry in the same transaction.
-Notifications are written in the transaction too; their e-mails leave after commit
-(accounts.notifications)."""
+calendar's corrections and depersonalization. The life-cycle steps go through the workflow table
+(appeals.workflows, accounts.workflow): permission, state and the Regulation's guards are checked
+there (accounts.exceptions.InvalidTransition — "not possible now", not "not allowed"), and the
+effects registered here validate the data and set the fields; the audit entry is written in the
+same transaction. Notifications are written in the transaction too; their e-mails leave after
+commit (accounts.notifications)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,34 +26,25 @@ from django.utils.translation import gettext_lazy
 from accounts import audit, permissions
 from accounts.models import Membership, Organization, Role, User
 from accounts.notifications import notify
+from accounts.workflow import Step
 
 from . import workdays
 from .models import (
     KINDS_NEEDING_CONTACT,
-    OFFICIAL_RESPONSE_OPEN,
     OPEN,
-    TRANSITIONS,
     Appeal,
     AppealAttachment,
     CalendarOverride,
     Extension,
     Outcome,
+    PrivacyNotice,
+    ProcessingBasis,
     RegistrationCounter,
     ResponseChannel,
     Status,
 )
-
-
-class InvalidTransition(Exception):
-    """The step is not possible in the appeal's current state."""
-
-    def __init__(self, appeal: Appeal, target: str):
-        self.appeal, self.target = appeal, target
-        super().__init__(
-            _("This step is not possible while the appeal is “%(status)s”.")
-            % {"status": appeal.get_status_display()}
-        )
-
+from .permissions import is_handler
+from .workflows import appeal_workflow
 
 # Registration --------------------------------------------------------------------------------
 
@@ -112,10 +104,11 @@ def _check_received(received_at: datetime, account: Any = None) -> dict[str, str
 
 
 def _check_assignee(assignee: User | None, organization: Organization) -> None:
+    """The assignee is one of the handlers (R8.1): a role on the responsible organization
+    itself, not above it — an assignee could not answer otherwise."""
     if assignee is None:
         return
-    probe = Appeal(organization=organization)
-    if not permissions.can(assignee, "appeals.appeal.respond", probe):
+    if not is_handler(assignee, Appeal(organization=organization)):
         raise ValidationError(
             {"assignee": _("The assignee must hold a role in the responsible organization.")}
         )
@@ -151,10 +144,14 @@ def appeal_register(
     not_registered_reason: str = "",
     forwarded_from: Appeal | None = None,
     official_account: Any = None,
+    processing_basis: str = "",
+    privacy_notice: str = "",
 ) -> Appeal:
     """Register an appeal (R8.1), or — with `not_registered_reason` — record a message that
     lacks the features of an appeal; it gets no number and no deadlines but still counts as a
-    message (RPT5.1)."""
+    message (RPT5.1). A registered appeal records the legal basis of processing its author's
+    data and how the author was told of their use (R9.1); a forwarded copy carries the
+    original's."""
     probe = Appeal(organization=organization)
     if forwarded_from is None:
         permissions.require(actor, "appeals.appeal.register", probe)
@@ -180,6 +177,23 @@ def appeal_register(
                 "An answer must reach the author of this type of appeal: give a contact, or "
                 "record the message as not registered and give the reason."
             )
+        if forwarded_from is None:
+            if processing_basis not in ProcessingBasis.values:
+                errors["processing_basis"] = _(
+                    "Choose the legal basis on which the author's data are processed."
+                )
+            if privacy_notice not in PrivacyNotice.values:
+                errors["privacy_notice"] = _(
+                    "Say how the author was told who uses the data, for what and for how long."
+                )
+    if processing_basis and processing_basis not in ProcessingBasis.values:
+        errors["processing_basis"] = _(
+            "Choose the legal basis on which the author's data are processed."
+        )
+    if privacy_notice and privacy_notice not in PrivacyNotice.values:
+        errors["privacy_notice"] = _(
+            "Say how the author was told who uses the data, for what and for how long."
+        )
     if errors:
         raise ValidationError(errors)
     _check_assignee(assignee, organization)
@@ -199,6 +213,8 @@ def appeal_register(
         kind=kind,
         topic=topic,
         is_confidential=is_confidential,
+        processing_basis=processing_basis,
+        privacy_notice=privacy_notice,
         assignee=assignee,
         created_by=actor,
         forwarded_from=forwarded_from,
@@ -226,7 +242,6 @@ def appeal_register(
             "number": [None, appeal.number],
             "first_response_due": [None, str(appeal.first_response_due)],
             "official_response_due": [None, str(appeal.official_response_due)],
-            "calendar_version": [None, appeal.calendar_version],
         },
     )
     _notify_assignee(appeal, actor)
@@ -259,17 +274,10 @@ def _notify_assignee(appeal: Appeal, actor: User) -> None:
 
 
 # Life cycle ----------------------------------------------------------------------------------
-
-
-def _lock(appeal: Appeal) -> Appeal:
-    return Appeal.objects.select_for_update().select_related("organization").get(pk=appeal.pk)
-
-
-def _move(appeal: Appeal, target: str) -> str:
-    if target not in TRANSITIONS.get(appeal.status, set()):
-        raise InvalidTransition(appeal, target)
-    before, appeal.status = appeal.status, target
-    return before
+# Every step goes through the workflow table (appeals.workflows): `appeal_workflow.perform`
+# locks the row, checks permission, state and guards, runs the effect registered below, saves,
+# writes the audit entry — all in one transaction. The functions below are the services' names
+# for those steps, kept for the pages, the demo and the tests.
 
 
 def _check_step_date(appeal: Appeal, on: date, field: str) -> None:
@@ -284,33 +292,40 @@ def _check_step_date(appeal: Appeal, on: date, field: str) -> None:
         raise ValidationError({field: _("The date cannot be in the future.")})
 
 
-@transaction.atomic
 def appeal_assign(*, actor: User, appeal: Appeal, assignee: User | None) -> Appeal:
-    appeal = _lock(appeal)
-    permissions.require(actor, "appeals.appeal.assign", appeal)
-    if appeal.status in (Status.CLOSED, Status.NOT_REGISTERED):
-        raise InvalidTransition(appeal, appeal.status)
+    return appeal_workflow.perform(actor, appeal, "assign", assignee=assignee)
+
+
+@appeal_workflow.effect("assign")
+def _assign(step: Step) -> None:
+    appeal, assignee = step.obj, step.data.get("assignee")
     _check_assignee(assignee, appeal.organization)
     before = str(appeal.assignee) if appeal.assignee else None
     appeal.assignee = assignee
-    appeal.save(update_fields=["assignee"])
-    audit.record(
-        "appeals.appeal.assign",
-        actor=actor,
-        obj=appeal,
-        changes={"assignee": [before, str(assignee) if assignee else None]},
-    )
-    _notify_assignee(appeal, actor)
-    return appeal
+    step.update_fields.add("assignee")
+    step.changes["assignee"] = [before, str(assignee) if assignee else None]
+    _notify_assignee(appeal, step.actor)
 
 
-@transaction.atomic
 def appeal_first_response(
     *, actor: User, appeal: Appeal, on: date, channel: str, text: str, letter_number: str = ""
 ) -> Appeal:
-    appeal = _lock(appeal)
-    permissions.require(actor, "appeals.appeal.respond", appeal)
-    before = _move(appeal, Status.FIRST_RESPONSE_GIVEN)
+    return appeal_workflow.perform(
+        actor,
+        appeal,
+        "first_response",
+        on=on,
+        channel=channel,
+        text=text,
+        letter_number=letter_number,
+    )
+
+
+@appeal_workflow.effect("first_response")
+def _first_response(step: Step) -> None:
+    appeal, data = step.obj, step.data
+    on, channel = data["on"], data["channel"]
+    text, letter_number = data.get("text") or "", (data.get("letter_number") or "").strip()
     _check_step_date(appeal, on, "on")
     if appeal.is_confidential and (channel != ResponseChannel.OFFICIAL_LETTER or not letter_number):
         # R8.3: a confidential matter continues as official correspondence.
@@ -328,41 +343,32 @@ def appeal_first_response(
         raise ValidationError({"text": _("Give the text of the response.")})
     appeal.first_response_on, appeal.first_response_channel = on, channel
     appeal.first_response_text, appeal.first_response_letter_number = text, letter_number
-    appeal.save(
-        update_fields=[
-            "status",
-            "first_response_on",
-            "first_response_channel",
-            "first_response_text",
-            "first_response_letter_number",
-        ]
-    )
-    audit.record(
-        "appeals.appeal.first_response",
-        actor=actor,
-        obj=appeal,
-        changes={"status": [before, appeal.status], "first_response_on": [None, str(on)]},
-    )
-    return appeal
+    step.update_fields |= {
+        "first_response_on",
+        "first_response_channel",
+        "first_response_text",
+        "first_response_letter_number",
+    }
+    step.changes["first_response_on"] = [None, str(on)]
 
 
-@transaction.atomic
 def appeal_take(*, actor: User, appeal: Appeal) -> Appeal:
-    appeal = _lock(appeal)
-    permissions.require(actor, "appeals.appeal.respond", appeal)
-    before = _move(appeal, Status.IN_WORK)
-    fields = ["status"]
-    if appeal.assignee_id is None:
-        appeal.assignee = actor
-        fields.append("assignee")
-    appeal.save(update_fields=fields)
-    audit.record(
-        "appeals.appeal.take", actor=actor, obj=appeal, changes={"status": [before, appeal.status]}
-    )
-    return appeal
+    return appeal_workflow.perform(actor, appeal, "take")
 
 
-@transaction.atomic
+@appeal_workflow.effect("take")
+def _take(step: Step) -> None:
+    if step.obj.assignee_id is None:
+        step.obj.assignee = step.actor
+        step.update_fields.add("assignee")
+
+
+def forwarding_due(appeal: Appeal) -> date:
+    """R8.2: an appeal outside the organization's competence is forwarded within 3 working
+    days of registration — the first-response due date."""
+    return appeal.first_response_due or workdays.add_working_days(appeal.registered_on, 3)
+
+
 def appeal_forward(
     *,
     actor: User,
@@ -374,11 +380,27 @@ def appeal_forward(
     to_name: str = "",
 ) -> Appeal:
     """Forward an appeal outside the organization's competence (R8.2: within 3 working days,
-    the applicant informed). A structure of the union gets its own registered copy, with its own
-    number and deadlines, in its own list."""
-    appeal = _lock(appeal)
-    permissions.require(actor, "appeals.appeal.respond", appeal)
-    before = _move(appeal, Status.FORWARDED)
+    the applicant informed). A later forwarding is allowed but recorded as late and counted.
+    A structure of the union gets its own registered copy, with its own number and deadlines,
+    in its own list."""
+    return appeal_workflow.perform(
+        actor,
+        appeal,
+        "forward",
+        on=on,
+        reason=reason,
+        applicant_informed_on=applicant_informed_on,
+        to_organization=to_organization,
+        to_name=to_name,
+    )
+
+
+@appeal_workflow.effect("forward")
+def _forward(step: Step) -> None:
+    appeal, data, actor = step.obj, step.data, step.actor
+    on, reason = data["on"], data.get("reason") or ""
+    applicant_informed_on = data["applicant_informed_on"]
+    to_organization, to_name = data.get("to_organization"), data.get("to_name") or ""
     _check_step_date(appeal, on, "on")
     _check_step_date(appeal, applicant_informed_on, "applicant_informed_on")
     if to_organization is None and not to_name.strip():
@@ -394,60 +416,63 @@ def appeal_forward(
     appeal.forwarded_on, appeal.forward_reason = on, reason
     appeal.forward_applicant_informed_on = applicant_informed_on
     appeal.outcome = Outcome.FORWARDED
-    appeal.save(
-        update_fields=[
-            "status",
-            "forwarded_to",
-            "forwarded_to_name",
-            "forwarded_on",
-            "forward_reason",
-            "forward_applicant_informed_on",
-            "outcome",
-        ]
-    )
-    audit.record(
-        "appeals.appeal.forward",
+    due = forwarding_due(appeal)
+    appeal.forwarded_late = on > due
+    step.update_fields |= {
+        "forwarded_to",
+        "forwarded_to_name",
+        "forwarded_on",
+        "forward_reason",
+        "forward_applicant_informed_on",
+        "outcome",
+        "forwarded_late",
+    }
+    step.changes["forwarded_to"] = [None, appeal.forwarded_to_name]
+    if appeal.forwarded_late:
+        # Allowed, but on the record: the flag is counted (selectors.late_forwards) and the
+        # audit entry says by when it was due.
+        step.changes["forwarded_late"] = [False, True]
+        step.comment = "\n".join(
+            [
+                _("Forwarded after the 3-working-day limit: it was due by %(date)s.")
+                % {"date": due.strftime("%d.%m.%Y")},
+                reason,
+            ]
+        )
+    if to_organization is None:
+        return
+    received = timezone.make_aware(datetime.combine(on, datetime.min.time()))
+    copy = appeal_register(
         actor=actor,
-        obj=appeal,
-        changes={
-            "status": [before, appeal.status],
-            "forwarded_to": [None, appeal.forwarded_to_name],
-        },
-        comment=reason,
+        organization=to_organization,
+        received_at=max(received, appeal.received_at),
+        channel=appeal.channel,
+        channel_account=appeal.channel_account,
+        author_name=appeal.author_name,
+        author_contacts=appeal.author_contacts,
+        author_other=appeal.author_other,
+        text=appeal.text,
+        kind=appeal.kind,
+        topic=appeal.topic,
+        is_confidential=appeal.is_confidential,
+        processing_basis=appeal.processing_basis,
+        privacy_notice=appeal.privacy_notice,
+        forwarded_from=appeal,
     )
-    if to_organization is not None:
-        received = timezone.make_aware(datetime.combine(on, datetime.min.time()))
-        copy = appeal_register(
-            actor=actor,
-            organization=to_organization,
-            received_at=max(received, appeal.received_at),
-            channel=appeal.channel,
-            channel_account=appeal.channel_account,
-            author_name=appeal.author_name,
-            author_contacts=appeal.author_contacts,
-            author_other=appeal.author_other,
-            text=appeal.text,
-            kind=appeal.kind,
-            topic=appeal.topic,
-            is_confidential=appeal.is_confidential,
-            forwarded_from=appeal,
-        )
-        chairmen = User.objects.filter(
-            memberships__organization=to_organization,
-            memberships__role__in=[Role.CHAIRMAN, Role.ADMINISTRATOR],
-        ).distinct()
-        notify(
-            chairmen,
-            kind="appeals.forwarded",
-            title=gettext_lazy("An appeal was forwarded to your organization: %(number)s"),
-            params={"number": copy.number},
-            url=_url(copy),
-            actor=actor,
-        )
-    return appeal
+    chairmen = User.objects.filter(
+        memberships__organization=to_organization,
+        memberships__role__in=[Role.CHAIRMAN, Role.ADMINISTRATOR],
+    ).distinct()
+    notify(
+        chairmen,
+        kind="appeals.forwarded",
+        title=gettext_lazy("An appeal was forwarded to your organization: %(number)s"),
+        params={"number": copy.number},
+        url=_url(copy),
+        actor=actor,
+    )
 
 
-@transaction.atomic
 def appeal_official_response(
     *,
     actor: User,
@@ -457,64 +482,63 @@ def appeal_official_response(
     text: str = "",
     document: UploadedFile | None = None,
 ) -> Appeal:
-    appeal = _lock(appeal)
-    permissions.require(actor, "appeals.appeal.respond", appeal)
-    before = _move(appeal, Status.OFFICIAL_RESPONSE_SENT)
+    return appeal_workflow.perform(
+        actor, appeal, "official_response", on=on, number=number, text=text, document=document
+    )
+
+
+@appeal_workflow.effect("official_response")
+def _official_response(step: Step) -> None:
+    appeal, data = step.obj, step.data
+    on, number = data["on"], (data.get("number") or "").strip()
+    text, document = data.get("text") or "", data.get("document")
     _check_step_date(appeal, on, "on")
-    if not number.strip():
+    if not number:
         raise ValidationError({"number": _("Give the outgoing number of the official response.")})
     if not text.strip() and document is None:
         raise ValidationError({"text": _("Give the text of the official response or attach it.")})
-    appeal.official_response_on, appeal.official_response_number = on, number.strip()
+    appeal.official_response_on, appeal.official_response_number = on, number
     appeal.official_response_text = text
-    fields = ["status", "official_response_on", "official_response_number"]
-    fields.append("official_response_text")
+    step.update_fields |= {"official_response_on", "official_response_number"}
+    step.update_fields.add("official_response_text")
     if document is not None:
         appeal.official_response_document = document
-        fields.append("official_response_document")
+        step.update_fields.add("official_response_document")
     if appeal.outcome != Outcome.FORWARDED:
         appeal.outcome = Outcome.OFFICIAL_RESPONSE
-        fields.append("outcome")
-    appeal.save(update_fields=fields)
-    audit.record(
-        "appeals.appeal.official_response",
-        actor=actor,
-        obj=appeal,
-        changes={"status": [before, appeal.status], "official_response_number": [None, number]},
-    )
-    return appeal
+        step.update_fields.add("outcome")
+    step.changes["official_response_number"] = [None, number]
 
 
-@transaction.atomic
 def appeal_close(*, actor: User, appeal: Appeal, outcome: str) -> Appeal:
-    appeal = _lock(appeal)
-    permissions.require(actor, "appeals.appeal.respond", appeal)
-    before = _move(appeal, Status.CLOSED)
+    return appeal_workflow.perform(actor, appeal, "close", outcome=outcome)
+
+
+@appeal_workflow.effect("close")
+def _close(step: Step) -> None:
+    outcome = step.data.get("outcome")
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": _("Choose the outcome.")})
-    appeal.outcome, appeal.closed_at = outcome, timezone.now()
-    appeal.save(update_fields=["status", "outcome", "closed_at"])
-    audit.record(
-        "appeals.appeal.close",
-        actor=actor,
-        obj=appeal,
-        changes={"status": [before, appeal.status], "outcome": [None, outcome]},
-    )
-    return appeal
+    step.obj.outcome, step.obj.closed_at = outcome, timezone.now()
+    step.update_fields |= {"outcome", "closed_at"}
+    step.changes["outcome"] = [None, outcome]
 
 
 def max_official_due(appeal: Appeal) -> date:
     return appeal.registered_on + relativedelta(months=settings.APPEALS_MAX_TERM_MONTHS)
 
 
-@transaction.atomic
 def appeal_extend(*, actor: User, appeal: Appeal, new_due: date, reason: str) -> Appeal:
-    """A chairman extends the official deadline (recorded with the old date); the applicant must
-    be told within 3 working days, which becomes a deadline of its own."""
-    appeal = _lock(appeal)
-    permissions.require(actor, "appeals.appeal.extend", appeal)
-    if appeal.status not in OFFICIAL_RESPONSE_OPEN:
-        raise InvalidTransition(appeal, appeal.status)
+    """A chairman extends the official deadline while it runs (R8.2-extension), recorded with
+    the old date; the applicant must be told within 3 working days, which becomes a deadline of
+    its own."""
+    return appeal_workflow.perform(actor, appeal, "extend", new_due=new_due, reason=reason)
+
+
+@appeal_workflow.effect("extend")
+def _extend(step: Step) -> None:
+    appeal, actor = step.obj, step.actor
+    new_due, reason = step.data["new_due"], step.data.get("reason") or ""
     calendar = workdays.current()
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the extension.")})
@@ -547,16 +571,12 @@ def appeal_extend(*, actor: User, appeal: Appeal, new_due: date, reason: str) ->
     )
     appeal.official_response_due = new_due
     appeal.extension_notice_due, appeal.extension_notice_given_on = notice_due, None
-    appeal.save(
-        update_fields=["official_response_due", "extension_notice_due", "extension_notice_given_on"]
-    )
-    audit.record(
-        "appeals.appeal.extend",
-        actor=actor,
-        obj=appeal,
-        changes={"official_response_due": [str(old), str(new_due)]},
-        comment=reason,
-    )
+    step.update_fields |= {
+        "official_response_due",
+        "extension_notice_due",
+        "extension_notice_given_on",
+    }
+    step.changes["official_response_due"] = [str(old), str(new_due)]
     if appeal.assignee:
         notify(
             [appeal.assignee],
@@ -571,81 +591,117 @@ def appeal_extend(*, actor: User, appeal: Appeal, new_due: date, reason: str) ->
             url=_url(appeal),
             actor=actor,
         )
-    return appeal
 
 
-@transaction.atomic
 def appeal_extension_notice(*, actor: User, appeal: Appeal, on: date) -> Appeal:
-    appeal = _lock(appeal)
-    permissions.require(actor, "appeals.appeal.respond", appeal)
-    if appeal.extension_notice_due is None or appeal.extension_notice_given_on is not None:
-        raise InvalidTransition(appeal, appeal.status)
-    _check_step_date(appeal, on, "on")
-    appeal.extension_notice_given_on = on
-    appeal.save(update_fields=["extension_notice_given_on"])
-    audit.record(
-        "appeals.appeal.extension_notice",
-        actor=actor,
-        obj=appeal,
-        changes={"extension_notice_given_on": [None, str(on)]},
-    )
-    return appeal
+    return appeal_workflow.perform(actor, appeal, "extension_notice", on=on)
+
+
+@appeal_workflow.effect("extension_notice")
+def _extension_notice(step: Step) -> None:
+    on = step.data["on"]
+    _check_step_date(step.obj, on, "on")
+    step.obj.extension_notice_given_on = on
+    step.update_fields.add("extension_notice_given_on")
+    step.changes["extension_notice_given_on"] = [None, str(on)]
 
 
 # Personal data (R9.1) ------------------------------------------------------------------------
 
 
 def personal_data_viewed(*, actor: User, appeal: Appeal) -> None:
-    """Log a view of the author's full contacts: who, when (the entry's time), which appeal."""
+    """Log a view of the author's full data: who, when (the entry's time), which appeal, under
+    the responsible organization (so its chairmen find it in their audit trail)."""
     audit.record("appeals.appeal.view_personal_data", actor=actor, obj=appeal)
 
 
 def personal_data_exported(*, actor: User, appeals: list[Appeal]) -> None:
-    if appeals:
+    """Log an export that contains full contacts: one entry per responsible organization, with
+    the appeals' numbers, so each organization's chairmen see it in their audit trail."""
+    by_organization: dict[int, tuple[Organization, list[str]]] = {}
+    for appeal in appeals:
+        entry = by_organization.setdefault(appeal.organization_id, (appeal.organization, []))
+        entry[1].append(appeal.number or f"#{appeal.pk}")
+    for organization, numbers in by_organization.values():
         audit.record(
             "appeals.appeal.export_personal_data",
             actor=actor,
-            changes={"appeals": [None, [a.number for a in appeals]]},
+            organization=organization,
+            changes={"appeals": [None, numbers]},
         )
 
 
 DEPERSONALIZED = "—"
 
 
-@transaction.atomic
-def appeals_depersonalize(*, closed_before: datetime) -> int:
-    """Remove the author's data, the texts and the attachments of appeals closed before the
-    date; number, dates, channel, type, topic, outcome and deadlines stay for the statistics."""
-    qs = Appeal.objects.select_for_update().filter(
-        status=Status.CLOSED, closed_at__lt=closed_before, depersonalized_at__isnull=True
+def depersonalize_cutoff(now: datetime | None = None) -> datetime:
+    """Appeals in a final state for longer than APPEALS_DEPERSONALIZE_AFTER_YEARS lose their
+    personal data."""
+    now = now or timezone.now()
+    return now - relativedelta(years=settings.APPEALS_DEPERSONALIZE_AFTER_YEARS)
+
+
+def depersonalizable_q(before: datetime) -> Q:
+    """Every final state, each from the moment it was reached: closed; answered (the official
+    response sent) and left so; forwarded (the matter continues elsewhere — in the receiving
+    organization's own copy, which counts on its own); a message recorded without
+    registration."""
+    day = timezone.localtime(before).date()
+    return (
+        Q(status=Status.CLOSED, closed_at__lt=before)
+        | Q(status=Status.OFFICIAL_RESPONSE_SENT, official_response_on__lt=day)
+        | Q(status=Status.FORWARDED, forwarded_on__lt=day)
+        | Q(status=Status.NOT_REGISTERED, received_at__lt=before)
     )
-    ids = list(qs.values_list("pk", flat=True))
-    if not ids:
-        return 0
-    for attachment in AppealAttachment.objects.filter(appeal_id__in=ids):
-        attachment.file.delete(save=False)
-    AppealAttachment.objects.filter(appeal_id__in=ids).delete()
-    for appeal in Appeal.objects.filter(pk__in=ids).exclude(official_response_document=""):
-        appeal.official_response_document.delete(save=False)
-    now = timezone.now()
-    Appeal.objects.filter(pk__in=ids).update(
-        author_name=DEPERSONALIZED,
-        author_contacts="",
-        author_other="",
-        text=DEPERSONALIZED,
-        first_response_text="",
-        official_response_text="",
-        official_response_document="",
-        forward_reason="",
-        depersonalized_at=now,
-    )
-    audit.record(
-        "appeals.appeal.depersonalize",
-        actor=None,
-        changes={"appeals": [None, len(ids)]},
-        comment=f"closed before {closed_before:%Y-%m-%d}",
-    )
-    return len(ids)
+
+
+def appeals_depersonalize(*, before: datetime | None = None, batch: int = 500) -> int:
+    """Remove the author's data, the texts and the attachments of appeals in a final state since
+    before `before` (default: APPEALS_DEPERSONALIZE_AFTER_YEARS ago); number, dates, channel,
+    type, topic, outcome and deadlines stay for the statistics. Run daily by Celery beat
+    (appeals.tasks.depersonalize_appeals) and by `manage.py appeals_depersonalize`.
+
+    Exactly once: rows are claimed with SELECT … FOR UPDATE SKIP LOCKED among those not yet
+    depersonalized, so two runs at the same moment share the work and a second run finds
+    nothing; each appeal gets one audit entry under its organization. Files are deleted after
+    the commit, so a rolled-back batch loses nothing."""
+    before = before or depersonalize_cutoff()
+    total = 0
+    while True:
+        with transaction.atomic():
+            ids = list(
+                Appeal.objects.select_for_update(skip_locked=True)
+                .filter(depersonalizable_q(before), depersonalized_at__isnull=True)
+                .order_by("pk")
+                .values_list("pk", flat=True)[:batch]
+            )
+            if not ids:
+                return total
+            files = [a.file for a in AppealAttachment.objects.filter(appeal_id__in=ids) if a.file]
+            for appeal in Appeal.objects.filter(pk__in=ids).exclude(official_response_document=""):
+                files.append(appeal.official_response_document)
+            AppealAttachment.objects.filter(appeal_id__in=ids).delete()
+            now = timezone.now()
+            Appeal.objects.filter(pk__in=ids).update(
+                author_name=DEPERSONALIZED,
+                author_contacts="",
+                author_other="",
+                text=DEPERSONALIZED,
+                first_response_text="",
+                official_response_text="",
+                official_response_document="",
+                forward_reason="",
+                depersonalized_at=now,
+            )
+            for appeal in Appeal.objects.filter(pk__in=ids).select_related("organization"):
+                audit.record("appeals.appeal.depersonalize", actor=None, obj=appeal)
+            transaction.on_commit(lambda files=files: _delete_files(files))
+        total += len(ids)
+
+
+def _delete_files(files: list[Any]) -> None:
+    for file in files:
+        file.delete(save=False)
 
 
 # The working calendar ------------------------------------------------------------------------
@@ -672,7 +728,6 @@ def recompute_open_appeals(calendar: workdays.Calendar, day: date) -> int:
                     "first_response_due": [str(before[0]), str(appeal.first_response_due)],
                     "official_response_due": [str(before[1]), str(appeal.official_response_due)],
                 },
-                comment=calendar.version,
             )
     Appeal.objects.bulk_update(
         changed,

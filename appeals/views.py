@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,11 +17,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import permissions
-from accounts.web import apply_errors
+from accounts.exceptions import InvalidTransition
+from accounts.web import apply_errors, error_text
 
-from . import forms, selectors, services, workdays
+from . import forms, selectors, services
 from .models import Appeal, CalendarOverride, Deadline, Status
 from .permissions import can_see_content
+from .workflows import appeal_workflow
 
 PAGE_SIZE = 50
 
@@ -67,7 +67,9 @@ def appeal_list(request: HttpRequest) -> HttpResponse:
             ("mine", _("My appeals")),
             ("week", _("Due this week")),
             ("overdue", _("Overdue")),
+            ("late", _("Forwarded late")),
         ],
+        "late_forwards": selectors.late_forward_count_for(request.user),
         "organizations": permissions.visible_organizations(
             request.user, action="appeals.appeal.view"
         ).only("pk", "name_kk", "name_ru"),
@@ -161,64 +163,41 @@ def appeal_create(request: HttpRequest) -> HttpResponse:
     return render(request, "appeals/appeal_form.html", {"form": form})
 
 
-@dataclass(frozen=True)
-class Step:
-    form: type
-    action: str
-    call: Callable[..., Any]
-    form_kwargs: Callable[[Appeal], dict] = lambda appeal: {}
-
-
-STEPS: dict[str, Step] = {
-    "assign": Step(
-        forms.AssignForm,
-        "appeals.appeal.assign",
-        services.appeal_assign,
-        lambda appeal: {"appeal": appeal},
-    ),
-    "first-response": Step(
-        forms.FirstResponseForm,
-        "appeals.appeal.respond",
-        services.appeal_first_response,
-    ),
-    "take": Step(forms.TakeForm, "appeals.appeal.respond", services.appeal_take),
-    "forward": Step(forms.ForwardForm, "appeals.appeal.respond", services.appeal_forward),
-    "official-response": Step(
-        forms.OfficialResponseForm,
-        "appeals.appeal.respond",
-        services.appeal_official_response,
-    ),
-    "close": Step(forms.CloseForm, "appeals.appeal.respond", services.appeal_close),
-    "extend": Step(forms.ExtendForm, "appeals.appeal.extend", services.appeal_extend),
-    "extension-notice": Step(
-        forms.ExtensionNoticeForm,
-        "appeals.appeal.respond",
-        services.appeal_extension_notice,
-    ),
-}
-
-# Which steps the detail page offers in which state.
-OFFERED = {
-    Status.REGISTERED: ["first-response", "forward", "extend", "assign"],
-    Status.FIRST_RESPONSE_GIVEN: ["take", "forward", "official-response", "extend", "assign"],
-    Status.IN_WORK: ["official-response", "forward", "extend", "assign"],
-    Status.FORWARDED: ["official-response", "close"],
-    Status.OFFICIAL_RESPONSE_SENT: ["close"],
+# The form each step asks for. Which steps a page offers, and whether they are possible now,
+# comes only from the workflow table (appeals.workflows): `available_actions`.
+FORMS: dict[str, tuple[type, Callable[[Appeal], dict]]] = {
+    "assign": (forms.AssignForm, lambda appeal: {"appeal": appeal}),
+    "first_response": (forms.FirstResponseForm, lambda appeal: {}),
+    "take": (forms.TakeForm, lambda appeal: {}),
+    "forward": (forms.ForwardForm, lambda appeal: {}),
+    "official_response": (forms.OfficialResponseForm, lambda appeal: {}),
+    "close": (forms.CloseForm, lambda appeal: {}),
+    "extend": (forms.ExtendForm, lambda appeal: {}),
+    "extension_notice": (forms.ExtensionNoticeForm, lambda appeal: {}),
 }
 
 STEP_DONE = {
     "assign": _("The assignee has been saved."),
-    "first-response": _("The first response has been recorded."),
+    "first_response": _("The first response has been recorded."),
     "take": _("The appeal has been taken into work."),
     "forward": _("The appeal has been forwarded."),
-    "official-response": _("The official response has been recorded."),
+    "official_response": _("The official response has been recorded."),
     "close": _("The appeal has been closed."),
     "extend": _("The deadline has been extended."),
-    "extension-notice": _("The notice of the extension has been recorded."),
+    "extension_notice": _("The notice of the extension has been recorded."),
 }
 
 
-def _get_appeal(request: HttpRequest, pk: int, action: str) -> Appeal:
+def _slug(action: str) -> str:
+    return action.replace("_", "-")
+
+
+def _action(slug: str) -> str | None:
+    action = slug.replace("-", "_")
+    return action if action in FORMS and action in appeal_workflow.transitions else None
+
+
+def _get_appeal(request: HttpRequest, pk: int, action: str = "appeals.appeal.view") -> Appeal:
     return permissions.get_object_or_404_for(
         request.user,
         Appeal.objects.select_related("organization", "assignee", "forwarded_to", "forwarded_from"),
@@ -227,40 +206,33 @@ def _get_appeal(request: HttpRequest, pk: int, action: str) -> Appeal:
     )
 
 
+def _form(action: str, appeal: Appeal, today, data=None, files=None):
+    form_class, kwargs = FORMS[action]
+    if data is not None:
+        return form_class(data, files, auto_id=f"{_slug(action)}-%s", **kwargs(appeal))
+    return form_class(
+        initial=_initial(action, appeal, today),
+        auto_id=f"{_slug(action)}-%s",  # several forms on one page: ids must not clash
+        **kwargs(appeal),
+    )
+
+
 def _detail_context(request: HttpRequest, appeal: Appeal, bound: dict | None = None) -> dict:
     today = timezone.localdate()
     selectors.decorate([appeal], request.user, today)
-    step_forms = {}
-    for name in OFFERED.get(appeal.status, []):
-        step = STEPS[name]
-        if not permissions.can(request.user, step.action, appeal):
-            continue
-        if name == "extension-notice":
-            continue
-        if bound and name in bound:
-            step_forms[name] = bound[name]
-        else:
-            step_forms[name] = step.form(
-                initial=_initial(name, appeal, today),
-                auto_id=f"{name}-%s",  # several forms on one page: ids must not clash
-                **step.form_kwargs(appeal),
-            )
-    if (
-        appeal.extension_notice_due
-        and appeal.extension_notice_given_on is None
-        and appeal.status not in (Status.CLOSED, Status.NOT_REGISTERED)
-        and permissions.can(request.user, "appeals.appeal.respond", appeal)
-    ):
-        step_forms["extension-notice"] = (bound or {}).get("extension-notice") or (
-            forms.ExtensionNoticeForm(initial={"on": today}, auto_id="extension-notice-%s")
-        )
-    _deadline_hints(step_forms, appeal)
+    steps = []
+    for offered in appeal_workflow.available_actions(request.user, appeal):
+        form = None
+        if offered.enabled:
+            form = (bound or {}).get(offered.name) or _form(offered.name, appeal, today)
+            _deadline_hint(offered.name, form, appeal)
+        steps.append({"action": offered, "slug": _slug(offered.name), "form": form})
     show_personal = appeal.may_see_personal_data
-    if show_personal and appeal.author_contacts:
+    if show_personal and (appeal.author_contacts or appeal.author_other):
         services.personal_data_viewed(actor=request.user, appeal=appeal)
     return {
         "appeal": appeal,
-        "step_forms": step_forms,
+        "steps": steps,
         "show_personal": show_personal,
         "show_content": can_see_content(request.user, appeal),
         "extensions": list(appeal.extensions.select_related("extended_by")),
@@ -271,26 +243,27 @@ def _detail_context(request: HttpRequest, appeal: Appeal, bound: dict | None = N
     }
 
 
-def _deadline_hints(step_forms: dict, appeal: Appeal) -> None:
+def _deadline_hint(action: str, form, appeal: Appeal) -> None:
     """Tell the user the limits of the step right under its date field."""
-    if "forward" in step_forms and appeal.first_response_due:
-        step_forms["forward"].fields["on"].help_text = _(
-            "Within 3 working days of registration: by %(date)s."
-        ) % {"date": appeal.first_response_due.strftime("%d.%m.%Y")}
-    if "extend" in step_forms:
-        step_forms["extend"].fields["new_due"].help_text = _(
+    if action == "forward":
+        form.fields["on"].help_text = _(
+            "Within 3 working days of registration: by %(date)s. A later forwarding is "
+            "recorded as late."
+        ) % {"date": services.forwarding_due(appeal).strftime("%d.%m.%Y")}
+    if action == "extend":
+        form.fields["new_due"].help_text = _(
             "A working day, not later than %(date)s (the total term from registration)."
         ) % {"date": services.max_official_due(appeal).strftime("%d.%m.%Y")}
 
 
-def _initial(name: str, appeal: Appeal, today) -> dict:
-    if name in ("first-response", "official-response"):
+def _initial(action: str, appeal: Appeal, today) -> dict:
+    if action in ("first_response", "official_response", "extension_notice"):
         return {"on": today}
-    if name == "forward":
+    if action == "forward":
         return {"on": today, "applicant_informed_on": today}
-    if name == "assign":
+    if action == "assign":
         return {"assignee": appeal.assignee_id}
-    if name == "close":
+    if action == "close":
         return {"outcome": appeal.outcome or "explanation"}
     return {}
 
@@ -304,27 +277,27 @@ def appeal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def appeal_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    if step not in STEPS:
+    action = _action(step)
+    if action is None:
         return render(request, "404.html", status=404)
-    definition = STEPS[step]
-    appeal = _get_appeal(request, pk, definition.action)
-    form = definition.form(
-        request.POST, request.FILES or None, auto_id=f"{step}-%s", **definition.form_kwargs(appeal)
-    )
+    # Outside the subtree: 404. Permission, state and the Regulation's guards: the workflow
+    # (PermissionDenied → 403; InvalidTransition → the reason, nothing changed).
+    appeal = _get_appeal(request, pk)
+    form = _form(action, appeal, None, request.POST, request.FILES or None)
     if form.is_valid():
         try:
-            definition.call(actor=request.user, appeal=appeal, **form.cleaned_data)
-        except services.InvalidTransition as error:
-            messages.error(request, str(error))
+            appeal_workflow.perform(request.user, appeal, action, **form.cleaned_data)
+        except InvalidTransition as error:
+            messages.error(request, error_text(error))
             return redirect("appeals:detail", pk=pk)
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, STEP_DONE[step])
+            messages.success(request, STEP_DONE[action])
             return redirect("appeals:detail", pk=pk)
     messages.error(request, _("Nothing has been changed: correct the marked fields."))
-    context = _detail_context(request, appeal, bound={step: form})
-    context["open_step"] = step
+    context = _detail_context(request, appeal, bound={action: form})
+    context["open_step"] = _slug(action)
     return render(request, "appeals/appeal_detail.html", context, status=200)
 
 
@@ -355,7 +328,6 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "overrides": CalendarOverride.objects.select_related("created_by"),
-            "version": workdays.calendar_version(),
         },
     )
 

@@ -12,4 +12,5 @@ def due_soon(request: HttpRequest) -> dict:
 
 def overdue(request: HttpRequest) -> dict:
     count, appeals = selectors.overdue_for(request.user, timezone.localdate())
-    return {"count": count, "appeals": appeals}
+    late = selectors.late_forward_count_for(request.user, action="appeals.widget.overdue")
+    return {"count": count, "appeals": appeals, "late_forwards": late}

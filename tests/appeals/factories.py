@@ -6,7 +6,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from appeals import services
-from appeals.models import Channel, Kind, Topic
+from appeals.models import Channel, Kind, PrivacyNotice, ProcessingBasis, Topic
 
 
 def received(y: int, m: int, d: int, hour: int = 10) -> datetime:
@@ -23,6 +23,8 @@ def register(actor, organization, when: datetime | None = None, **fields):
         "text": "Қосымша сабақтар үшін ақы төленбеді.",
         "kind": Kind.COMPLAINT,
         "topic": Topic.PAY,
+        "processing_basis": ProcessingBasis.CONSENT,
+        "privacy_notice": PrivacyNotice.REPLY,
     }
     data.update(fields)
     return services.appeal_register(actor=actor, organization=organization, **data)

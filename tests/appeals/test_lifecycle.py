@@ -7,6 +7,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from accounts.exceptions import InvalidTransition
 from accounts.models import AuditEntry
 from appeals import selectors, services
 from appeals.models import Appeal, Outcome, ResponseChannel, Status
@@ -56,10 +57,10 @@ def test_the_whole_life_cycle_is_recorded_step_by_step(cast, appeal):
 
 
 def test_a_step_not_allowed_in_the_current_state_raises_invalid_transition(cast, appeal):
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(InvalidTransition):
         services.appeal_close(actor=cast.alice, appeal=appeal, outcome=Outcome.EXPLANATION)
     first_response(cast.alice, appeal)
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(InvalidTransition):
         first_response(cast.alice, appeal)
     appeal.refresh_from_db()
     assert appeal.status == Status.FIRST_RESPONSE_GIVEN

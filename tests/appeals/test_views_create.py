@@ -34,6 +34,8 @@ def data(cast, **kw):
         "kind": "complaint",
         "topic": "pay",
         "assignee": cast.lara.pk,
+        "processing_basis": "consent",
+        "privacy_notice": "reply",
     }
     d.update(kw)
     return d

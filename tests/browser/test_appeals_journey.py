@@ -1,7 +1,8 @@
 """Journey 4 of PRODUCT.md in Debian's Chromium: a teacher's message about unpaid overtime is
 registered by the administrator, both due dates show on the Kazakhstan calendar, the first
 response is given, the appeal is forwarded to another structure of the union, the official
-response is sent and the appeal is closed. Also: the list fits a phone."""
+response is sent and the appeal is closed; the buttons come from the workflow table
+(appeals.workflows). Also: the list fits a phone."""
 
 from datetime import timedelta
 
@@ -50,6 +51,9 @@ def test_journey_4_register_answer_forward_respond_and_close(page, live_server, 
     page.locator("#id_kind").select_option("complaint")
     page.locator("#id_topic").select_option("pay")
     page.locator("#id_assignee").select_option(str(cast.lara.pk))
+    # R9.1: the legal basis of processing and how the author was told of it.
+    page.locator("#id_processing_basis").select_option("consent")
+    page.locator("#id_privacy_notice").select_option("account_notice")
     page.locator("[data-testid=submit]").click()
 
     # Both due dates, as dates and as working days left.
@@ -58,6 +62,9 @@ def test_journey_4_register_answer_forward_respond_and_close(page, live_server, 
     expect(page.locator("[data-testid=official-due]")).to_have_text(f"{official_due:%d.%m.%Y}")
     expect(page.locator("[data-testid=official-due-left]")).to_contain_text("жұмыс күні қалды")
     expect(page.locator("[data-testid=contacts]")).to_have_text("+7 701 555 12 34")
+    expect(page.locator("[data-testid=personal-data-basis]")).to_be_visible()
+    # No calendar code on the page, only words.
+    expect(page.locator("[data-testid=calendar-note]")).not_to_contain_text("holidays-")
 
     step = open_step(page, "first-response")
     step.locator("#first-response-channel").select_option("same_network")

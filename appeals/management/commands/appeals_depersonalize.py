@@ -1,6 +1,9 @@
-"""Depersonalize closed appeals older than APPEALS_DEPERSONALIZE_AFTER_YEARS (R9.1): the
-author's data, texts and attachments go; number, dates, type, topic, channel and outcome stay, so
-the half-year statistics (RPT5) do not change. Safe to run again; meant for a monthly cron."""
+"""Depersonalize appeals in a final state for longer than APPEALS_DEPERSONALIZE_AFTER_YEARS
+(R9.1): closed, answered and left so, forwarded, and messages recorded without registration.
+The author's data, texts and attachments go; number, dates, type, topic, channel and outcome
+stay, so the half-year statistics (RPT5) do not change. Celery beat runs the same service every
+night (appeals.tasks.depersonalize_appeals); this command is for manual runs. Safe to run
+again."""
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
@@ -11,7 +14,7 @@ from appeals import services
 
 
 class Command(BaseCommand):
-    help = "Depersonalize closed appeals older than APPEALS_DEPERSONALIZE_AFTER_YEARS years."
+    help = "Depersonalize appeals in a final state for longer than the configured term."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -24,5 +27,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         years = options["years"] or settings.APPEALS_DEPERSONALIZE_AFTER_YEARS
         cutoff = timezone.now() - relativedelta(years=years)
-        count = services.appeals_depersonalize(closed_before=cutoff)
-        self.stdout.write(f"Depersonalized {count} appeal(s) closed before {cutoff:%Y-%m-%d}.")
+        count = services.appeals_depersonalize(before=cutoff)
+        self.stdout.write(f"Depersonalized {count} appeal(s), final before {cutoff:%Y-%m-%d}.")
