@@ -184,7 +184,7 @@ class Crisis(models.Model):
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Awaiting approval")
-    RETURNED = "returned", _("Returned for revision")
+    RETURNED = "returned", pgettext_lazy("publication status", "Returned for revision")
     APPROVED = "approved", pgettext_lazy("publication status", "Approved")
     PROHIBITED = "prohibited", _("Prohibited")
     PUBLISHED = "published", _("Published")

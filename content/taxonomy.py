@@ -1,6 +1,6 @@
 """The Regulation's lists (R5.1–R5.3), exactly: content types, their directions, audiences.
 Labels are translated in locale/ with the Regulation's own Kazakh wording and the Russian
-edition's (shared/regulation/regulation.ru.md)."""
+edition's (docs/regulation/regulation.ru.md)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

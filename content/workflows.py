@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.workflow import Transition, Workflow
 
@@ -47,7 +48,7 @@ publication_workflow = Workflow(
         _("This is not possible while the publication is “%(status)s”.")
         % {"status": p.get_status_display()}
     ),
-    description=_("A publication from draft to published (R6, R10, Appendix 1)."),
+    description="A publication from draft to published (R6, R10, Appendix 1).",
     transitions=[
         Transition(
             "submit",
@@ -84,7 +85,7 @@ publication_workflow = Workflow(
             (S.SUBMITTED,),
             S.APPROVED,
             "content.publication.approve",
-            _("Approve"),
+            pgettext_lazy("publication", "Approve"),
             guards=("R6.3", "R6.2-once"),
             also=_in_working_group,
             form="comment",
@@ -188,7 +189,7 @@ plan_workflow = Workflow(
         _("This is not possible while the plan is “%(status)s”.")
         % {"status": p.get_status_display()}
     ),
-    description=_("A content plan for the period the union body set (R6.1)."),
+    description="A content plan for the period the union body set (R6.1).",
     transitions=[
         Transition(
             "submit",

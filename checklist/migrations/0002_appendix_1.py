@@ -1,8 +1,8 @@
 """Seed: version 1 of the checklist template, Appendix 1 of the Regulation.
 
-The Kazakh texts are copied verbatim from the Regulation (shared/regulation/regulation.kk.txt,
+The Kazakh texts are copied verbatim from the Regulation (docs/regulation/regulation.kk.txt,
 including its spelling); tests/checklist/test_seed.py compares them with the file. The Russian texts
-are the Russian edition's (shared/regulation/regulation.ru.md). N/A is allowed on the "where
+are the Russian edition's (docs/regulation/regulation.ru.md). N/A is allowed on the "where
 needed" items (CL2.3, CL5.5, CL8.2) and on CL3.2, CL3.4, which depend on personal data or members'
 appeals being present; CL6 only when the publication has no visual materials. CL2 and CL8.2 are
 the legal items an administrator may route to a lawyer.

@@ -22,7 +22,7 @@ from .. import publications, selectors
 from ..crises import active_crisis_for
 from ..forms import AttachmentForm, PublicationFilterForm, PublicationForm, StatementApprovalForm
 from ..models import Attachment, PlanItem, Publication, PublicationStatus
-from ..taxonomy import ContentKind, directions_of
+from ..taxonomy import Audience, ContentKind, directions_of
 from ..workflows import EDITABLE, publication_workflow
 from .common import PAGE_SIZE, accounts_of, organization_for_new, perform_posted
 
@@ -221,6 +221,7 @@ def publication_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "statement": getattr(publication, "statement_approval", None)
         if publication.is_official_statement
         else None,
+        "audiences": [Audience(a).label for a in publication.audiences if a in Audience.values],
         "actions": actions,
         "action_url": "content:publication_action",
         "can_edit": can_edit and publication.status in EDITABLE,

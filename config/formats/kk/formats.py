@@ -3,7 +3,7 @@
 DATE_FORMAT = "d.m.Y"
 TIME_FORMAT = "H:i"
 DATETIME_FORMAT = "d.m.Y H:i"
-YEAR_MONTH_FORMAT = "F Y ж."
+YEAR_MONTH_FORMAT = r"Y \ж\ы\л\ғ\ы E"  # "2026 жылғы қараша"
 MONTH_DAY_FORMAT = "j E"  # "5 наурыз": month names are lowercase inside a date
 SHORT_DATE_FORMAT = "d.m.Y"
 SHORT_DATETIME_FORMAT = "d.m.Y H:i"
