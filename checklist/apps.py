@@ -8,8 +8,14 @@ class ChecklistConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts import home, navigation
+        from content import workflows as content_workflows
 
-        from . import permissions, services, widgets  # noqa: F401 - registers actions
+        from . import guards, permissions, services, widgets, workflows  # noqa: F401 - registers
+
+        # CL1 on content's publication workflow, and the copy of answers to a new version:
+        # content calls both through its own hooks and never imports the checklist.
+        content_workflows.publication_workflow.guard("CL1")(guards.cl1_permitted_checklist)
+        content_workflows.on_new_version(services.on_new_version)
 
         navigation.register(
             navigation.NavItem(

@@ -148,11 +148,19 @@ class TemplateItem(models.Model):
         return _localized(self, "text")
 
     def allows_not_applicable(self, has_visual_materials: bool) -> bool:
+        """The item's own rule (template data, not the section's code) says when "not
+        applicable" is a valid answer; the service and the page both ask this."""
         if self.not_applicable == NotApplicable.WHERE_NEEDED:
             return True
         if self.not_applicable == NotApplicable.WITHOUT_VISUALS:
             return not has_visual_materials
         return False
+
+    def not_applicable_by_itself(self, has_visual_materials: bool) -> bool:
+        """True when "not applicable" needs no comment because the template's rule already
+        explains it: an item allowed N/A only without visual materials (CL6 in Appendix 1), on
+        a version that has none. The stored comment then says so (NO_VISUALS)."""
+        return self.not_applicable == NotApplicable.WITHOUT_VISUALS and not has_visual_materials
 
 
 class Decision(models.TextChoices):

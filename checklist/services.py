@@ -1,6 +1,8 @@
 """Every write to a checklist, one function each. Each checks permission itself (so a direct call
 is as safe as a view), locks the publication version and its checklist, validates, saves with its
-audit entry in one transaction, and queues notifications for after the commit.
+audit entry in one transaction, and queues notifications for after the commit. Routing and the
+final decision are steps of the checklist's workflow (checklist/workflows.py): these functions
+find or start the checklist and call `checklist_workflow.perform`.
 
 Refusals: `ValidationError` for bad input (the view shows the message), `InvalidTransition` when
 the checklist is frozen or its version is no longer current, `PermissionDenied` for a role that
@@ -13,43 +15,38 @@ from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import audit, permissions
 from accounts.exceptions import InvalidTransition
-from accounts.models import Membership, Role, User
+from accounts.models import Role, User
 from accounts.notifications import notify
 
 from .models import (
     Answer,
     Checklist,
-    Decision,
     Route,
     TemplateItem,
     TemplateSection,
     TemplateVersion,
 )
+from .workflows import FROZEN, NOT_CURRENT, checklist_url, checklist_workflow, version_refusal
 
+__all__ = ["FROZEN", "NOT_CURRENT", "NO_VISUALS", "checklist_url"]
+
+# "checklist.route" and "checklist.decide" are registered by the checklist's workflow.
 for _name, _label in (
     ("checklist.answer", _("Checklist answers saved")),
-    ("checklist.route", _("Checklist items routed to a lawyer")),
-    ("checklist.decide", _("Checklist final decision signed")),
     ("checklist.copy", _("Checklist answers copied to the new version")),
     ("checklist.template.copy", _("Checklist template draft created")),
     ("checklist.template.publish", _("Checklist template version published")),
 ):
     audit.register(_name, _label)
 
-FROZEN = _("The checklist is completed and frozen: nothing can be changed.")
-NOT_CURRENT = _("Only the checklist of the publication's current version can be changed.")
-# Accepted as the comment of a CL6 N/A when the version has no photos, videos or graphics.
+# The stored comment of an N/A the template's rule explains by itself: an item allowed N/A only
+# without visual materials (TemplateItem.not_applicable_by_itself), on a version without them.
 NO_VISUALS = _("The publication has no visual materials.")
-
-
-def checklist_url(version) -> str:
-    return reverse("checklist:detail", args=[version.pk])
 
 
 def _locked(version, *, actor: User | None = None, create: bool = False) -> Checklist | None:
@@ -68,11 +65,10 @@ def _locked(version, *, actor: User | None = None, create: bool = False) -> Chec
         Checklist.objects.select_for_update().select_related("template").filter(version=version)
     ).first()
     if checklist is not None and checklist.is_completed:
-        raise InvalidTransition(FROZEN)
-    if version.is_frozen:
-        raise InvalidTransition(FROZEN)
-    if version.publication.current_version_id != version.pk:
-        raise InvalidTransition(NOT_CURRENT)
+        raise InvalidTransition(FROZEN, rule="CL8.4")
+    refused = version_refusal(version)
+    if refused:
+        raise InvalidTransition(refused, rule="CL8.4")
     if checklist is None and create:
         template = TemplateVersion.objects.current()
         if template is None:
@@ -90,7 +86,9 @@ def _locked(version, *, actor: User | None = None, create: bool = False) -> Chec
 
 
 def check_answer(item: TemplateItem, value: str, comment: str, *, has_visuals: bool) -> str:
-    """The rules of one answer (issue 5, point 2); returns the comment to store."""
+    """The rules of one answer (issue 5, point 2); returns the comment to store. When "not
+    applicable" is allowed, and when it needs no comment, is the template item's data (its
+    `not_applicable` rule), never a section's code."""
     comment = (comment or "").strip()
     if value not in Answer.Value.values:
         raise ValidationError(_("Choose yes, no or not applicable."), code="value")
@@ -101,7 +99,7 @@ def check_answer(item: TemplateItem, value: str, comment: str, *, has_visuals: b
             params={"code": item.code},
         )
     if value != Answer.Value.YES and not comment:
-        if value == Answer.Value.NOT_APPLICABLE and item.section.code == "CL6" and not has_visuals:
+        if value == Answer.Value.NOT_APPLICABLE and item.not_applicable_by_itself(has_visuals):
             return str(NO_VISUALS)
         raise ValidationError(
             _("Item %(code)s: a “no” or “not applicable” needs a short comment."),
@@ -225,61 +223,17 @@ def route_items(
     *, version, actor: User, lawyer: User, items: Iterable[TemplateItem], note: str = ""
 ) -> list[Route]:
     """Route items (the legal section CL2, CL8.2 or any single items) to a lawyer of the
-    organization or of a higher one; an item already routed goes to the new lawyer."""
+    organization or of a higher one: the checklist workflow's "route" step, on the version's
+    checklist (started here if it was not yet)."""
     permissions.require(actor, "checklist.route", Checklist(version=version))
     checklist = _locked(version, actor=actor, create=True)
-    organization = checklist.version.publication.organization
-    if not is_lawyer_for(lawyer, organization):
-        raise ValidationError(
-            {"lawyer": _("Choose a lawyer of this organization or of a higher organization.")}
+    items = list(items)
+    checklist_workflow.perform(actor, checklist, "route", lawyer=lawyer, items=items, note=note)
+    return list(
+        checklist.routes.filter(item__in=[i.pk for i in items], lawyer=lawyer).select_related(
+            "item"
         )
-    items = [i for i in items if i.section.template_id == checklist.template_id]
-    if not items:
-        raise ValidationError({"items": _("Choose the items for the lawyer.")})
-    now = timezone.now()
-    routes = []
-    for item in items:
-        route, _created = Route.objects.update_or_create(
-            checklist=checklist,
-            item=item,
-            defaults={
-                "lawyer": lawyer,
-                "note": note.strip(),
-                "routed_by": actor,
-                "routed_at": now,
-                "answered_at": None,
-            },
-        )
-        routes.append(route)
-    codes = ", ".join(i.code for i in items)
-    audit.record(
-        "checklist.route",
-        actor=actor,
-        obj=checklist,
-        changes={"lawyer": [None, lawyer.get_full_name()], "items": [None, codes]},
-        comment=note,
     )
-    notify(
-        [lawyer],
-        kind="checklist.routed",
-        title=_("Legal review of the checklist of “%(title)s”"),
-        body=_("%(actor)s asks you to answer items %(codes)s."),
-        params={"title": checklist.version.title, "actor": actor.get_full_name(), "codes": codes},
-        url=checklist_url(checklist.version),
-        actor=actor,
-    )
-    return routes
-
-
-def _position_of(actor: User, organization) -> str:
-    memberships = Membership.objects.filter(
-        user=actor, organization=organization, role__in=[Role.CHAIRMAN, Role.ADMINISTRATOR]
-    ).order_by("role")  # "administrator" < "chairman": the role the person acts in here
-    for membership in memberships:
-        if membership.position:
-            return membership.position
-    first = memberships.first()
-    return str(first.get_role_display()) if first else ""
 
 
 @transaction.atomic
@@ -287,77 +241,16 @@ def decide(
     *, version, actor: User, decision: str, comment: str = "", password: str = ""
 ) -> Checklist:
     """CL9: the responsible person's final decision, confirmed by re-entering their password
-    (the "signature"). The checklist is then completed and its version frozen; content moves
-    the publication on (permitted → ready to submit, revision → back to the author,
-    prohibited → ended)."""
+    (the "signature") — the checklist workflow's "decide" step. The checklist is then completed
+    and its version frozen; the workflow moves the publication on (permitted → ready to submit,
+    revision → back to the author, prohibited → ended)."""
     permissions.require(actor, "checklist.decide", Checklist(version=version))
-    checklist = _locked(version, actor=actor, create=False)
+    checklist = Checklist.objects.filter(version=version).first()
     if checklist is None:
         raise ValidationError(_("Answer the checklist's items before the final decision."))
-    comment = (comment or "").strip()
-    if decision not in Decision.values:
-        raise ValidationError({"decision": _("Choose the final decision.")})
-    if not password or not actor.check_password(password):
-        raise ValidationError({"password": _("The password is not correct.")})
-    items = TemplateItem.objects.filter(section__template=checklist.template)
-    answered = dict(checklist.answers.values_list("item_id", "value"))
-    missing = [i.code for i in items.only("code") if i.pk not in answered]
-    if missing:
-        raise ValidationError(
-            _("Answer every item before the final decision; unanswered: %(codes)s."),
-            params={"codes": ", ".join(missing)},
-        )
-    pending = list(
-        checklist.routes.filter(answered_at__isnull=True).values_list("item__code", flat=True)
+    return checklist_workflow.perform(
+        actor, checklist, "decide", decision=decision, comment=comment, password=password
     )
-    if pending:
-        raise ValidationError(
-            _("The lawyer has not answered items %(codes)s yet."),
-            params={"codes": ", ".join(sorted(pending))},
-        )
-    if decision == Decision.PERMITTED and Answer.Value.NO in answered.values():
-        raise ValidationError(
-            {"decision": _("Posting cannot be permitted while an item is answered “no”.")}
-        )
-    if decision != Decision.PERMITTED and not comment:
-        raise ValidationError(
-            {"comment": _("Say what must change, or why the posting is prohibited.")}
-        )
-    now = timezone.now()
-    checklist.status = Checklist.Status.COMPLETED
-    checklist.decision = decision
-    checklist.decision_comment = comment
-    checklist.responsible_name = actor.get_full_name()
-    checklist.responsible_position = _position_of(actor, version.publication.organization)
-    checklist.decided_by = actor
-    checklist.decided_at = now
-    checklist.signature_method = "password"
-    checklist.save(
-        update_fields=[
-            "status",
-            "decision",
-            "decision_comment",
-            "responsible_name",
-            "responsible_position",
-            "decided_by",
-            "decided_at",
-            "signature_method",
-            "updated_at",
-        ]
-    )
-    audit.record(
-        "checklist.decide",
-        actor=actor,
-        obj=checklist,
-        changes={"status": ["in_progress", "completed"], "decision": [None, decision]},
-        comment=comment,
-    )
-    # Imported here: content imports this module, and owns the publication's states.
-    from content.services import on_checklist_decided, version_freeze
-
-    version_freeze(version=checklist.version)
-    on_checklist_decided(version=checklist.version, decision=decision, actor=actor, comment=comment)
-    return checklist
 
 
 @transaction.atomic

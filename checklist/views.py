@@ -14,7 +14,8 @@ from reports.pdf import render_pdf
 
 from . import selectors, services
 from .forms import AnswerForm, DecisionForm, RouteForm, answers_from_post
-from .models import PDF_LANGUAGES, Answer, Checklist, NotApplicable, TemplateItem
+from .models import PDF_LANGUAGES, Answer, Checklist, TemplateItem
+from .workflows import checklist_workflow, version_refusal
 
 
 def _version(request, pk, action="checklist.view"):
@@ -39,12 +40,24 @@ def _page_context(
 ):
     user = request.user
     checklist = selectors.checklist_of(version)
+    if checklist is not None:
+        checklist.version = version  # already loaded with its publication and organization
     template = selectors.template_for(checklist)
-    probe = checklist or Checklist(version=version)
+    probe = checklist or Checklist(version=version, template=template)
     is_current = version.publication.current_version_id == version.pk
     frozen = (checklist is not None and checklist.is_completed) or version.is_frozen
-    open_ = is_current and not frozen and template is not None
+    # The same CL8.4 check the answers' service and the workflow's guard make.
+    open_ = (
+        template is not None
+        and not (checklist is not None and checklist.is_completed)
+        and version_refusal(version) is None
+    )
     can_fill = open_ and permissions.can(user, "checklist.fill", probe)
+    # Routing and the decision are offered only as the checklist workflow says (its table and
+    # guards): enabled, or disabled with the reason.
+    actions = (
+        {a.name: a for a in checklist_workflow.available_actions(user, probe)} if template else {}
+    )
     answers = {}
     routes = {}
     if checklist is not None:
@@ -76,15 +89,16 @@ def _page_context(
                     "value": value,
                     "comment": comment,
                     "na_allowed": item.allows_not_applicable(has_visuals),
-                    "na_auto": item.not_applicable == NotApplicable.WITHOUT_VISUALS
-                    and not has_visuals,
+                    "na_auto": item.not_applicable_by_itself(has_visuals),
                     "errors": errors.get(f"item_{item.pk}", []),
                 }
             )
-    can_route = open_ and permissions.can(user, "checklist.route", probe)
-    can_decide = (
-        open_ and checklist is not None and permissions.can(user, "checklist.decide", probe)
-    )
+        # The template's data says whether the section's items may be N/A without visuals.
+        section.na_without_visuals = any(row["na_auto"] for row in section.rows)
+    route_action = actions.get("route")
+    decide_action = actions.get("decide")
+    can_route = route_action is not None and route_action.enabled
+    can_decide = decide_action is not None and decide_action.enabled
     if can_route and route_form is None:
         route_form = RouteForm(
             lawyers=selectors.lawyers_for(version.publication.organization), template=template
@@ -102,8 +116,8 @@ def _page_context(
         "is_current": is_current,
         "frozen": frozen,
         "editable_count": editable_count,
-        "can_route": can_route,
-        "can_decide": can_decide,
+        "route_action": route_action,
+        "decide_action": decide_action,
         "route_form": route_form if can_route else None,
         "decision_form": decision_form if can_decide else None,
         "routes": sorted(routes.values(), key=lambda r: (r.routed_at, r.item.position)),

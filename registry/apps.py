@@ -9,7 +9,7 @@ class RegistryConfig(AppConfig):
     def ready(self) -> None:
         from accounts import home, navigation
 
-        from . import permissions, services, widgets  # noqa: F401 - registers actions
+        from . import permissions, services, widgets, workflows  # noqa: F401 - registers
 
         navigation.register(
             navigation.NavItem(

@@ -81,6 +81,34 @@ def normalize(network: str, raw: str) -> str:
     return f"{canonical}/{path}"
 
 
+def host_of(raw: str) -> str:
+    """The link's host as the register compares hosts: lower-cased, without "www." or the
+    other mobile/web prefixes; "" when the text is not an http(s) link."""
+    text = (raw or "").strip()
+    if not text or " " in text:
+        return ""
+    parts = urlsplit(text if "://" in text else "https://" + text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return ""
+    host = parts.hostname.lower()
+    for prefix in SUBDOMAINS:
+        if host.startswith(prefix):
+            host = host[len(prefix) :]
+    return host
+
+
+def same_network(network: str, account_url: str, raw: str) -> bool:
+    """Does the link `raw` (a publication's link) belong to the network and host of an account
+    of `network` registered at `account_url`? A network's accepted hosts count as one
+    (t.me and telegram.me; youtube.com and youtu.be); an "other" account, its own host."""
+    host = host_of(raw)
+    if not host:
+        return False
+    if network in HOSTS:
+        return host in HOSTS[network][1]
+    return host == host_of(account_url)
+
+
 def _two_segments(network: str, segments: list[str]) -> bool:
     first = segments[0].lower()
     if network == Network.YOUTUBE:

@@ -1,4 +1,6 @@
-"""Reads of the register, scoped by the permission module."""
+"""Reads of the register, scoped by the permission module; and the register's answers to
+content when a publication goes out on an account (R4.1, R4.2, R4.5): content calls these, the
+registry never imports content."""
 
 from __future__ import annotations
 
@@ -6,13 +8,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from accounts import permissions
-from accounts.models import Organization
+from accounts import audit, permissions
+from accounts.models import AuditEntry, Organization, Role
 
-from .models import FLAGS, AccountStatus, OfficialAccount, Violation
+from . import links
+from .models import (
+    FLAGS,
+    AccessListVersion,
+    AccountStatus,
+    AdministratorAppointment,
+    CreationDecision,
+    OfficialAccount,
+    Violation,
+)
 
 
 def accounts_visible_to(user: Any) -> QuerySet[OfficialAccount]:
@@ -120,3 +135,95 @@ def violations_visible_to(user: Any) -> QuerySet[Violation]:
     return permissions.visible(
         user, Violation.objects.all(), action="registry.violation.view"
     ).select_related("organization", "account", "responsible_user")
+
+
+def account_history(account: OfficialAccount, limit: int = 100) -> list[AuditEntry]:
+    """The account's trail, newest first: its own entries (accounts.audit.history_of: content
+    type and id, so an organization or any other object with the same id never shows here) and
+    those of its access list versions (the R9.2 workflow records on each version)."""
+    own = list(audit.history_of(account, limit))
+    version_ids = [str(pk) for pk in account.access_lists.values_list("pk", flat=True)]
+    lists = list(
+        AuditEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(AccessListVersion),
+            object_id__in=version_ids,
+        )
+        .select_related("actor")
+        .order_by("-created_at", "-id")[:limit]
+        if version_ids
+        else []
+    )
+    entries = sorted(own + lists, key=lambda e: (e.created_at, e.pk), reverse=True)
+    return entries[:limit]
+
+
+# For content: may a publication go out on this account? --------------------------------------
+
+
+def account_publishing_refusal(account: OfficialAccount) -> str | None:
+    """R4.2: an official account exists on the decision of the relevant union body, and only an
+    active account is published to. The refusal says what to do; None when the account may be
+    published to."""
+    if account.status != AccountStatus.ACTIVE:
+        return str(
+            _(
+                "The account “%(account)s” has the status “%(status)s” in the register: publish "
+                "only to an active official account, or make it active in the register first."
+            )
+            % {"account": account.display_name, "status": account.get_status_display()}
+        )
+    if not CreationDecision.objects.filter(account=account).exists():
+        return str(
+            _(
+                "The account “%(account)s” has no decision of the union body on its creation in "
+                "the register: record the decision on the account's page, then publish."
+            )
+            % {"account": account.display_name}
+        )
+    return None
+
+
+def appointed_administrator(user, account: OfficialAccount) -> bool:
+    """R4.5: the account's responsible administrators are appointed by the chairman's order.
+    True when `user` holds the administrator role in the account's own organization and an
+    order on file (an appointment with its document, current today) names them for this
+    account. With settings.REGISTRY_REQUIRE_APPOINTMENT_ORDER = False (for organizations that
+    have not uploaded their orders yet; True by default) the role alone suffices."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if Role.ADMINISTRATOR not in permissions.roles_on(
+        user, account.organization, permissions.Reach.OWN
+    ):
+        return False
+    if not getattr(settings, "REGISTRY_REQUIRE_APPOINTMENT_ORDER", True):
+        return True
+    today = timezone.localdate()
+    return (
+        AdministratorAppointment.objects.filter(account=account, user=user, starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .exclude(order_document="")
+        .exists()
+    )
+
+
+def link_refusal(account: OfficialAccount, url: str) -> str | None:
+    """R4.1: a publication's link on an official account is a link of that account's network
+    and host (an Instagram link is refused on a Telegram account). The refusal says what to
+    do; None when the link fits the account."""
+    if not (url or "").strip():
+        return str(
+            _("Enter the publication's link on “%(account)s”.") % {"account": account.display_name}
+        )
+    if links.same_network(account.network, account.url, url):
+        return None
+    return str(
+        _(
+            "The link %(url)s is not a link of %(network)s, where “%(account)s” is: give the "
+            "publication's link on that account."
+        )
+        % {
+            "url": url.strip(),
+            "network": account.get_network_display(),
+            "account": account.display_name,
+        }
+    )

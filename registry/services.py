@@ -34,6 +34,7 @@ from .models import (
     add_months,
     rotation_interval_months,
 )
+from .workflows import access_list_workflow, supersede
 
 for _name, _label in (
     ("registry.account.register", _("Official account registered")),
@@ -45,8 +46,7 @@ for _name, _label in (
     ("registry.appointment.record", _("Administrator appointed")),
     ("registry.appointment.end", _("Administrator appointment ended")),
     ("registry.access_list.propose", _("Access list change proposed")),
-    ("registry.access_list.approve", _("Access list approved")),
-    ("registry.access_list.reject", _("Access list rejected")),
+    # approve, reject, supersede: registered by the access list's workflow.
     ("registry.rotation.record", _("Password change recorded")),
     ("registry.policy.change", _("Password-change interval set")),
     ("registry.violation.record", _("Violation recorded")),
@@ -319,15 +319,13 @@ def appointment_end(
 def access_list_propose(
     *, actor: User, account: OfficialAccount, entries: list[dict[str, Any]]
 ) -> AccessListVersion:
-    """A change of the access list (R9.2) is a new version, pending the chairman's approval; an
-    earlier pending version is superseded."""
+    """A change of the access list (R9.2) is a new version, pending the chairman's approval
+    (registry/workflows.py); an earlier pending version is superseded."""
     account = OfficialAccount.objects.select_for_update().get(pk=account.pk)
     permissions.require(actor, "registry.access_list.propose", account)
     if not entries:
         raise ValidationError(_("List at least one person."))
-    account.access_lists.filter(status=AccessListVersion.Status.PENDING).update(
-        status=AccessListVersion.Status.SUPERSEDED
-    )
+    supersede(actor, account.access_lists.filter(status=AccessListVersion.Status.PENDING))
     number = (account.access_lists.aggregate(n=Max("number"))["n"] or 0) + 1
     version = AccessListVersion.objects.create(account=account, number=number, recorded_by=actor)
     rows = []
@@ -345,7 +343,7 @@ def access_list_propose(
     audit.record(
         "registry.access_list.propose",
         actor=actor,
-        obj=account,
+        obj=version,
         changes={"access_list": [None, f"v{number}: " + "; ".join(r.full_name for r in rows)]},
     )
     notify(
@@ -359,68 +357,26 @@ def access_list_propose(
     return version
 
 
-def _decide_access_list(
-    *, actor: User, version: AccessListVersion, status: str, comment: str
+def access_list_decide(
+    *, actor: User, version: AccessListVersion, action: str, comment: str = ""
 ) -> AccessListVersion:
-    version = (
-        AccessListVersion.objects.select_for_update(of=("self",))
-        .select_related("account__organization", "recorded_by")
-        .get(pk=version.pk)
-    )
-    permissions.require(actor, "registry.access_list.approve", version)
-    if version.status != AccessListVersion.Status.PENDING:
-        raise InvalidTransition(_("This access list version has already been decided."))
-    if status == AccessListVersion.Status.REJECTED and not comment.strip():
-        raise ValidationError({"comment": _("Say why the list is rejected.")})
-    if status == AccessListVersion.Status.APPROVED:
-        # The newly approved version replaces the earlier approved one.
-        version.account.access_lists.filter(status=AccessListVersion.Status.APPROVED).update(
-            status=AccessListVersion.Status.SUPERSEDED
-        )
-    version.status, version.decided_by, version.comment = status, actor, comment
-    version.decided_at = timezone.now()
-    version.save(update_fields=["status", "decided_by", "decided_at", "comment"])
-    approved = status == AccessListVersion.Status.APPROVED
-    audit.record(
-        "registry.access_list.approve" if approved else "registry.access_list.reject",
-        actor=actor,
-        obj=version.account,
-        changes={"access_list": [f"v{version.number}", status]},
-        comment=comment,
-    )
-    if version.recorded_by:
-        notify(
-            [version.recorded_by],
-            kind="registry.access_list.decided",
-            title=(
-                _("The access list of %(account)s is approved")
-                if approved
-                else _("The access list of %(account)s is rejected")
-            ),
-            body=comment,
-            params={"account": str(version.account)},
-            url=_url(version.account),
-            actor=actor,
-        )
-    return version
+    """The chairman's step on a pending version (R9.2): "approve" or "reject" (with a reason),
+    through the access list's workflow."""
+    if action not in ("approve", "reject"):
+        raise ValueError(f"{action} is not a decision on an access list")
+    return access_list_workflow.perform(actor, version, action, comment=comment)
 
 
-@transaction.atomic
 def access_list_approve(
     *, actor: User, version: AccessListVersion, comment: str = ""
 ) -> AccessListVersion:
-    return _decide_access_list(
-        actor=actor, version=version, status=AccessListVersion.Status.APPROVED, comment=comment
-    )
+    return access_list_decide(actor=actor, version=version, action="approve", comment=comment)
 
 
-@transaction.atomic
 def access_list_reject(
     *, actor: User, version: AccessListVersion, comment: str
 ) -> AccessListVersion:
-    return _decide_access_list(
-        actor=actor, version=version, status=AccessListVersion.Status.REJECTED, comment=comment
-    )
+    return access_list_decide(actor=actor, version=version, action="reject", comment=comment)
 
 
 @transaction.atomic

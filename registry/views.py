@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import audit, permissions
 from accounts.exceptions import InvalidTransition
-from accounts.models import AuditEntry, Organization, User
+from accounts.models import Organization, User
 from accounts.web import error_text, run_service
 
 from . import exports, selectors, services
@@ -41,6 +41,7 @@ from .models import (
     Violation,
     rotation_interval_months,
 )
+from .workflows import access_list_workflow
 
 PAGE_SIZE = 50
 
@@ -133,9 +134,8 @@ def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     approved = next((v for v in versions if v.status == AccessListVersion.Status.APPROVED), None)
     pending = next((v for v in versions if v.status == AccessListVersion.Status.PENDING), None)
-    history = AuditEntry.objects.filter(
-        organization=account.organization, object_id=str(account.pk), action__startswith="registry."
-    ).select_related("actor")[:100]
+    # By content type and id (accounts.audit.history_of): never another model's same id.
+    history = selectors.account_history(account)
     for entry in history:
         entry.label = audit.label(entry.action)
     user = request.user
@@ -155,7 +155,8 @@ def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_change": permissions.can(user, "registry.account.change", account),
         "can_rotate": permissions.can(user, "registry.rotation.record", account),
         "can_propose": permissions.can(user, "registry.access_list.propose", account),
-        "can_approve": permissions.can(user, "registry.access_list.approve", account),
+        # The pending version's buttons, as the access list's workflow offers them (R9.2).
+        "access_actions": access_list_workflow.available_actions(user, pending) if pending else [],
         "can_appoint": permissions.can(user, "registry.appointment.record", account),
         "can_recheck": permissions.can(user, "registry.logo.require_recheck", account),
         "decision_form": CommentForm(),
@@ -370,11 +371,13 @@ def access_list_decide(request: HttpRequest, pk: int, decision: str) -> HttpResp
     form = CommentForm(request.POST)
     form.is_valid()
     comment = form.cleaned_data.get("comment", "")
-    service = {"approve": services.access_list_approve, "reject": services.access_list_reject}
-    if decision not in service:
+    transition = access_list_workflow.transitions.get(decision)
+    if transition is None or transition.form == "internal":
         raise Http404
     try:
-        service[decision](actor=request.user, version=version, comment=comment)
+        services.access_list_decide(
+            actor=request.user, version=version, action=decision, comment=comment
+        )
     except (ValidationError, InvalidTransition) as error:
         messages.error(request, error_text(error))
     else:

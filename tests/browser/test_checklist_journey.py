@@ -37,6 +37,8 @@ def test_fill_route_answer_sign_and_submit(page, live_server, cast, login):
     page.locator("#id_note").fill("2.5-тармақ бойынша пікіріңіз керек")
     page.get_by_test_id("route-submit").click()
     expect(page.get_by_test_id("route-CL2.1")).to_contain_text(cast.lara.get_full_name())
+    # The decision is offered by the checklist workflow, disabled until every item is answered.
+    expect(page.get_by_test_id("decision-unavailable")).to_contain_text("CL2.1")
 
     # Every other item is answered as it is clicked (saved at once by the page's script).
     for item in others:
@@ -84,6 +86,6 @@ def test_fill_route_answer_sign_and_submit(page, live_server, cast, login):
 
     # Now the publication can be submitted.
     page.goto(f"{live_server.url}/content/publications/{pub.pk}/")
-    page.get_by_test_id("submit-publication").click()
-    expect(page.get_by_test_id("submit-publication")).to_have_count(0)
+    page.get_by_test_id("action-submit").click()
+    expect(page.get_by_test_id("action-submit")).to_have_count(0)
     assert Publication.objects.get(pk=pub.pk).status == "submitted"

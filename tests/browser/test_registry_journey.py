@@ -69,6 +69,8 @@ def test_register_approve_rotate_and_the_flags_clear(page, live_server, cast, lo
     page.set_viewport_size({"width": 390, "height": 844})
     login("charlie")
     page.goto(f"{live_server.url}/registry/{account.pk}/")
+    # The buttons are the access list workflow's (R9.2): approve and reject, for this chairman.
+    expect(page.get_by_test_id("reject-access")).to_be_visible()
     page.get_by_test_id("approve-access").click()
     expect(page.get_by_test_id("section-access")).to_contain_text("Ахметов Ерлан")
     expect(page.get_by_test_id("pending-access")).to_have_count(0)

@@ -38,12 +38,12 @@ def test_permitted_completes_the_checklist_freezes_the_version_and_permits_submi
     assert AuditEntry.objects.filter(action="checklist.decide").exists()
 
 
-def test_a_decision_with_unanswered_items_is_refused_and_nothing_changes(cast, version):
+def test_cl9_a_decision_with_unanswered_items_is_refused_and_nothing_changes(cast, version):
     checklist = filled(version, cast.alice)
     checklist.answers.filter(item__code__in=["CL4.2", "CL7.5"]).delete()
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(InvalidTransition) as error:
         decide(version, cast.alice)
-    assert "CL4.2, CL7.5" in str(error.value)
+    assert "CL4.2, CL7.5" in str(error.value.message) and error.value.rule == "CL9"
     checklist.refresh_from_db()
     assert checklist.status == "in_progress" and checklist.decision == ""
     assert not PublicationVersion.objects.get(pk=version.pk).is_frozen
@@ -110,13 +110,13 @@ def test_a_signed_checklist_cannot_be_signed_again(cast, version):
     assert Checklist.objects.get().decision == "permitted"
 
 
-def test_a_decision_waits_for_the_lawyers_answers(cast, version):
+def test_cl8_2_a_decision_waits_for_the_lawyers_answers(cast, version):
     from tests.checklist.factories import item
 
     filled(version, cast.alice)
     services.route_items(version=version, actor=cast.alice, lawyer=cast.lara, items=[item("CL2.5")])
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(InvalidTransition) as error:
         decide(version, cast.alice)
-    assert "CL2.5" in str(error.value)
+    assert "CL2.5" in str(error.value.message) and error.value.rule == "CL8.2"
     services.answers_save(version=version, actor=cast.lara, answers={item("CL2.5").pk: ("yes", "")})
     assert decide(version, cast.alice).status == "completed"

@@ -203,3 +203,20 @@ def test_the_page_takes_as_many_queries_with_every_item_answered_and_routed(
     )
     with django_assert_max_num_queries(20):
         assert client.get(url("detail", version)).status_code == 200
+
+
+def test_cl9_the_page_shows_the_decision_disabled_with_the_reason_until_all_is_answered(
+    client, cast, version
+):
+    """The buttons come from the checklist workflow's available actions (issue 10)."""
+    checklist = filled(version, cast.alice)
+    checklist.answers.filter(item__code="CL7.5").delete()
+    client.force_login(cast.alice)
+    html = client.get(url("detail", version)).content.decode()
+    assert 'data-testid="decision-form"' not in html
+    assert 'data-testid="decision-unavailable"' in html and "CL7.5" in html
+    services.answers_save(
+        version=version, actor=cast.alice, answers={item("CL7.5").pk: ("yes", "")}
+    )
+    html = client.get(url("detail", version)).content.decode()
+    assert 'data-testid="decision-form"' in html and 'data-testid="decide-submit"' in html
