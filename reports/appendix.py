@@ -97,6 +97,25 @@ OUTCOME_LABELS = {
     "official_response": pgettext_lazy("appendix 2", "official response prepared"),
 }
 
+# RPT2.1 and RPT6.2: the template's fixed lists, offered as checkboxes beside the free text
+# (the report's `goals` and `risks`); the report stores the keys (Report.goal_choices,
+# Report.risk_choices), in this order.
+GOAL_LABELS = {
+    "inform": pgettext_lazy("appendix 2", "informing union members"),
+    "legal_education": pgettext_lazy("appendix 2", "legal education"),
+    "reputation": pgettext_lazy("appendix 2", "strengthening the union's public reputation"),
+    "feedback": pgettext_lazy("appendix 2", "establishing feedback with union members"),
+}
+RISK_LABELS = {
+    "reputational": pgettext_lazy("appendix 2", "reputational risks"),
+    "legal": pgettext_lazy("appendix 2", "legal risks"),
+    "unreliable_information": pgettext_lazy(
+        "appendix 2", "risk of spreading unreliable information"
+    ),
+}
+# "өзге _____" / "иное _____" beside the goals: the free text of 2.1 is printed after it.
+OTHER = pgettext_lazy("appendix 2", "other")
+
 # The narrative fields and the headings they answer, in the template's order.
 NARRATIVE = [
     ("goals", "s2_1"),
@@ -251,6 +270,26 @@ OUTCOME_KK = {
     "explanation": ("түсіндірме берілді", "дано разъяснение"),
     "forwarded": ("тиісті құрылымға жолданды", "направлено в соответствующую структуру"),
     "official_response": ("ресми жауап әзірленді", "подготовлен официальный ответ"),
+}
+GOAL_KK = {
+    "inform": ("кәсіподақ мүшелерін ақпараттандыру", "информирование членов профсоюза"),
+    "legal_education": ("құқықтық ағартушылық", "правовое просвещение"),
+    "reputation": (
+        "кәсіподақтың қоғамдық беделін нығайту",
+        "укрепление общественного авторитета профсоюза",
+    ),
+    "feedback": (
+        "кәсіподақ мүшелерімен кері байланыс орнату",
+        "установление обратной связи с членами профсоюза",
+    ),
+}
+RISK_KK = {
+    "reputational": ("беделдік", "репутационные"),
+    "legal": ("құқықтық", "правовые"),
+    "unreliable_information": (
+        "анық емес ақпараттың таралу қаупі",
+        "риск распространения недостоверной информации",
+    ),
 }
 # Headings that must appear in every PDF (issue 7, "Done when").
 SECTION_KEYS = [k for k in KK if k.startswith("s") and k[1].isdigit()]

@@ -11,20 +11,40 @@ from registry.models import OfficialAccount
 from .compute import compute
 from .models import AccountPeriodMetrics, Report, ReportStatus, SubscriberCount
 
+# The narrative in both languages (the Russian PDF is wholly Russian) and the template's lists.
 NARRATIVE = {
-    "goals": "- кәсіподақ мүшелерін ақпараттандыру;\n- құқықтық ағартушылық;\n"
-    "- кәсіподақтың қоғамдық беделін нығайту.",
+    "goal_choices": ["inform", "legal_education", "reputation"],
+    "risk_choices": ["reputational", "legal"],
     "priorities": "Еңбекақы және жүктеме мәселелері бойынша түсіндіру жұмысы, жас педагогтарды "
     "қолдау.",
+    "priorities_ru": "Разъяснительная работа по вопросам оплаты труда и нагрузки, поддержка "
+    "молодых педагогов.",
     "disputes": "Пікірлердегі екі даулы жағдай заң қызметімен келісіліп, жауап берілді.",
-    "risks": "- беделдік: расталмаған ақпараттың таралуы;\n- құқықтық: дербес деректер.",
+    "disputes_ru": "По двум спорным ситуациям в комментариях даны ответы, согласованные с "
+    "юридической службой.",
+    "risks": "Расталмаған ақпараттың таралу әрекеті; дербес деректерді жариялау қаупі.",
+    "risks_ru": "Попытка распространения неподтверждённой информации; риск раскрытия "
+    "персональных данных.",
     "prevention": "Жарияланымдар чек-парақ бойынша алдын ала тексерілді.",
+    "prevention_ru": "Публикации предварительно проверялись по чек-листу.",
     "elected_bodies": "Кәсіподақ комитетінің отырыстарының қорытындылары жарияланды.",
+    "elected_bodies_ru": "Опубликованы итоги заседаний профсоюзного комитета.",
     "legal_service": "Құқықтық түсіндірмелер заң кеңесшісімен келісілді.",
+    "legal_service_ru": "Правовые разъяснения согласованы с юрисконсультом.",
     "problems": "Аудандық ұйымдарда жауапты әкімшілер жетіспейді.",
+    "problems_ru": "В районных организациях не хватает ответственных администраторов.",
     "causes": "Кадрлық және техникалық себептер.",
+    "causes_ru": "Кадровые и технические причины.",
     "plans": "- вебинарлар циклі;\n- инфографикалар;\n- тікелей эфирлер.",
+    "plans_ru": "- цикл вебинаров;\n- инфографика;\n- прямые эфиры.",
     "assessment": "Жұмыс тиімді: аудитория өсті, өтініштерге уақытында жауап берілді.",
+    "assessment_ru": "Работа эффективна: аудитория выросла, на обращения своевременно даны ответы.",
+}
+# The demo's positions in Russian (accounts' load_demo writes them in Kazakh).
+POSITIONS_RU = {
+    "Ақпарат жөніндегі маман": "Специалист по информации",
+    "Төраға": "Председатель",
+    "Заң кеңесшісі": "Юрисконсульт",
 }
 
 # (organization BIN, start, end, status)
@@ -65,6 +85,9 @@ def load(stdout) -> int:
             created += new
     now = timezone.now()
     for bin_, start, end, status in REPORTS:
+        # A report is handed in only after its period (RPT1.1): before that it is a draft.
+        if end >= timezone.localdate():
+            status = ReportStatus.DRAFT
         organization = Organization.objects.filter(bin=bin_).first()
         if (
             organization is None
@@ -93,11 +116,12 @@ def load(stdout) -> int:
             responsible=admin,
             responsible_name=admin.get_full_name() if admin else "",
             responsible_position=membership.position if membership else "",
+            responsible_position_ru=POSITIONS_RU.get(membership.position, "") if membership else "",
             data=compute(organization, start, end),
             computed_at=now,
             created_by=admin,
-            submitted_by=admin,
-            submitted_at=now,
+            submitted_by=admin if status != ReportStatus.DRAFT else None,
+            submitted_at=now if status != ReportStatus.DRAFT else None,
             decided_by=chairman if status == ReportStatus.ACCEPTED else None,
             decided_at=now if status == ReportStatus.ACCEPTED else None,
             **NARRATIVE,

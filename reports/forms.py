@@ -7,7 +7,7 @@ from accounts.models import User
 
 from .appendix import NARRATIVE, H
 from .metrics import KINDS
-from .models import half_year, previous_half_year
+from .models import Goal, Risk, half_year, previous_half_year
 
 
 class PeriodChoiceMixin:
@@ -88,13 +88,36 @@ class ReportCreateForm(PeriodChoiceMixin, forms.Form):
 
 
 class ReportEditForm(forms.Form):
-    """RPT1.2 and the narrative sections; plain text."""
+    """RPT1.2, the template's lists (RPT2.1 goals, RPT6.2 risks) and the narrative sections,
+    each in Kazakh and in Russian; plain text."""
 
     responsible = forms.ModelChoiceField(
         label=H["s1_2"], queryset=User.objects.none(), required=False
     )
     responsible_name = forms.CharField(label=_("Full name"), max_length=255, required=False)
     responsible_position = forms.CharField(label=_("Position"), max_length=255, required=False)
+    responsible_position_ru = forms.CharField(
+        label=_("Position in Russian"), max_length=255, required=False
+    )
+    goal_choices = forms.MultipleChoiceField(
+        label=_("From the template's list"),
+        choices=Goal.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    risk_choices = forms.MultipleChoiceField(
+        label=_("From the template's list"),
+        choices=Risk.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    # The free text beside a list says what it holds.
+    BESIDE = {
+        "goals": _("Other goals, or details of the chosen ones"),
+        "risks": _("Other risks, or details of the chosen ones"),
+    }
+    LISTS = {"goals": "goal_choices", "risks": "risk_choices"}
 
     def __init__(self, *args, report, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,25 +126,39 @@ class ReportEditForm(forms.Form):
             .distinct()
             .order_by("last_name", "first_name")
         )
-        for name, heading in NARRATIVE:
-            self.fields[name] = forms.CharField(
-                label=H[heading],
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 4}),
-                help_text=_("Plain text: an empty line starts a paragraph, “- ” a list item."),
-            )
+        for name, _heading in NARRATIVE:
+            for field, label in ((name, _("In Kazakh")), (f"{name}_ru", _("In Russian"))):
+                self.fields[field] = forms.CharField(
+                    label=label,
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 4}),
+                )
         self.initial = {
             "responsible": report.responsible_id,
             "responsible_name": report.responsible_name,
             "responsible_position": report.responsible_position,
+            "responsible_position_ru": report.responsible_position_ru,
+            "goal_choices": report.goal_choices,
+            "risk_choices": report.risk_choices,
             **{name: getattr(report, name) for name, _h in NARRATIVE},
+            **{f"{name}_ru": getattr(report, f"{name}_ru") for name, _h in NARRATIVE},
         }
 
-
-class DecisionForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    def sections(self) -> list[dict]:
+        """The narrative sections in the template's order, for the page to lay out: the
+        heading, the list's checkboxes (2.1, 6.2) and the Kazakh and Russian text side by
+        side."""
+        return [
+            {
+                "heading": H[heading],
+                "name": name,
+                "choices": self[self.LISTS[name]] if name in self.LISTS else None,
+                "beside": self.BESIDE.get(name, ""),
+                "kk": self[name],
+                "ru": self[f"{name}_ru"],
+            }
+            for name, heading in NARRATIVE
+        ]
 
 
 class MetricsImportForm(PeriodChoiceMixin, forms.Form):

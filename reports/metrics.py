@@ -7,6 +7,10 @@ Three file kinds, each with a downloadable template:
 - subscribers: account, date, subscribers
 - period:      account, period_start, period_end, average_views, likes, comments, shares
 - posts:       post_url, views, likes, comments, shares
+
+The header row keeps these machine names (a file is the same whatever the language of the
+person who fills it in), but people read them in their language: every message and every help
+text names a column as «its label» (its header), `column_name("date")` → «Күні» (date).
 """
 
 from __future__ import annotations
@@ -55,6 +59,32 @@ EXAMPLES = {
     "period": [["https://t.me/kasipodaq", "2026-01-01", "2026-06-30", 430, 1250, 310, 95]],
     "posts": [["https://t.me/kasipodaq/125", 2100, 180, 24, 12]],
 }
+# What each column is called on the page, the same words as the hand-entry form's fields.
+COLUMN_LABELS = {
+    "account": gettext_lazy("Account link"),
+    "date": gettext_lazy("Date"),
+    "subscribers": gettext_lazy("Subscribers"),
+    "period_start": gettext_lazy("Figures from"),
+    "period_end": gettext_lazy("Figures until"),
+    "average_views": gettext_lazy("Average views"),
+    "post_url": gettext_lazy("Post link"),
+    "views": gettext_lazy("Views"),
+    "likes": gettext_lazy("Likes"),
+    "comments": gettext_lazy("Comments"),
+    "shares": gettext_lazy("Shares/reposts"),
+}
+
+
+def column_name(name: str) -> str:
+    """A column as people read it: «Күні» (date); a header we do not know stays as written."""
+    label = COLUMN_LABELS.get(name)
+    return f"«{label}» ({name})" if label else f"«{name}»"
+
+
+def column_names(names: list[str]) -> str:
+    return ", ".join(column_name(name) for name in names)
+
+
 NUMBERS = {"subscribers", "average_views", "likes", "comments", "shares", "views"}
 DATES = {"date", "period_start", "period_end"}
 MAX_ROWS = 5000
@@ -64,8 +94,13 @@ MAX_BYTES = 5 * 1024 * 1024
 @dataclass
 class RowError:
     row: int  # the spreadsheet's row number; the header is row 1; 0 for the file itself
-    column: str
+    column: str  # the header's machine name ("" for the row or the file)
     message: str
+
+    @property
+    def column_label(self) -> str:
+        """The column in the user's language, for the error table."""
+        return str(COLUMN_LABELS.get(self.column, self.column))
 
 
 @dataclass
@@ -195,16 +230,16 @@ def parse(
     if missing or extra:
         parts = []
         if missing:
-            parts.append(_("missing columns: %(columns)s") % {"columns": ", ".join(missing)})
+            parts.append(_("missing columns: %(columns)s") % {"columns": column_names(missing)})
         if extra:
-            parts.append(_("unknown columns: %(columns)s") % {"columns": ", ".join(extra)})
+            parts.append(_("unknown columns: %(columns)s") % {"columns": column_names(extra)})
         raise MetricsFileError(
             [
                 RowError(
                     1,
                     "",
                     _("Wrong columns (%(details)s). Expected: %(expected)s.")
-                    % {"details": "; ".join(parts), "expected": ", ".join(expected)},
+                    % {"details": "; ".join(parts), "expected": column_names(expected)},
                 )
             ]
         )

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -18,7 +19,8 @@ from accounts.models import Organization, User
 from content.models import PublicationTarget
 from registry.models import OfficialAccount
 
-from .appendix import H
+from .appendix import GOAL_LABELS, RISK_LABELS, H
+from .periods import months_span, whole_months
 
 
 class SubscriberCount(models.Model):
@@ -126,19 +128,33 @@ class ReportStatus(models.TextChoices):
     RETURNED = "returned", pgettext_lazy("report", "Returned for revision")
 
 
-# The one table of allowed transitions; reports.services checks every change against it.
-TRANSITIONS: dict[str, set[str]] = {
-    ReportStatus.DRAFT: {ReportStatus.SUBMITTED},
-    ReportStatus.RETURNED: {ReportStatus.SUBMITTED},
-    ReportStatus.SUBMITTED: {ReportStatus.ACCEPTED, ReportStatus.RETURNED},
-    ReportStatus.ACCEPTED: set(),
-}
+# The life cycle's table is reports.workflows.report_workflow (accounts.workflow).
 # While in these states the narrative may be edited and the numbers refreshed.
 EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 # The parent has the report (the roll-up and the dashboard count these as "submitted").
 HANDED_IN = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 
-# The narrative sections written in the browser, in the order of Appendix 2.
+
+class Goal(models.TextChoices):
+    """RPT2.1: the template's list of goals ("other" is the free text beside it)."""
+
+    INFORM = "inform", GOAL_LABELS["inform"]
+    LEGAL_EDUCATION = "legal_education", GOAL_LABELS["legal_education"]
+    REPUTATION = "reputation", GOAL_LABELS["reputation"]
+    FEEDBACK = "feedback", GOAL_LABELS["feedback"]
+
+
+class Risk(models.TextChoices):
+    """RPT6.2: the template's kinds of risk found (details in the free text beside them)."""
+
+    REPUTATIONAL = "reputational", RISK_LABELS["reputational"]
+    LEGAL = "legal", RISK_LABELS["legal"]
+    UNRELIABLE_INFORMATION = "unreliable_information", RISK_LABELS["unreliable_information"]
+
+
+# The narrative sections written in the browser, in the order of Appendix 2. Each has a
+# Russian twin `<name>_ru` (RUSSIAN_FIELDS) for the Russian PDF; the field without suffix is
+# the text in the state language.
 NARRATIVE_FIELDS = (
     "goals",
     "priorities",
@@ -152,6 +168,11 @@ NARRATIVE_FIELDS = (
     "plans",
     "assessment",
 )
+RUSSIAN_FIELDS = tuple(f"{name}_ru" for name in NARRATIVE_FIELDS)
+
+
+def _in_russian(heading):
+    return format_lazy("{} ({})", heading, _("in Russian"))
 
 
 class Report(models.Model):
@@ -179,6 +200,7 @@ class Report(models.Model):
     )
     responsible_name = models.CharField(_("full name"), max_length=255, blank=True)
     responsible_position = models.CharField(_("position"), max_length=255, blank=True)
+    responsible_position_ru = models.CharField(_("position in Russian"), max_length=255, blank=True)
     # The data sections (RPT1.3, RPT3, RPT4, RPT5.1–5.3, RPT6.1) as computed by
     # reports.compute; frozen from submission on.
     data = models.JSONField(_("computed sections"), default=dict)
@@ -195,6 +217,22 @@ class Report(models.Model):
     causes = models.TextField(H["s8_2"], blank=True)
     plans = models.TextField(H["s9"], blank=True)
     assessment = models.TextField(H["s10_text"], blank=True)
+    # RPT2.1 and RPT6.2: keys of Goal and Risk, checked by the update step.
+    goal_choices = models.JSONField(H["s2_1"], default=list, blank=True)
+    risk_choices = models.JSONField(H["s6_2"], default=list, blank=True)
+    # The Russian text of the narrative sections; empty means "left in Kazakh", and the
+    # Russian PDF says so beside the Kazakh text.
+    goals_ru = models.TextField(_in_russian(H["s2_1"]), blank=True)
+    priorities_ru = models.TextField(_in_russian(H["s2_2"]), blank=True)
+    disputes_ru = models.TextField(_in_russian(H["s5_4"]), blank=True)
+    risks_ru = models.TextField(_in_russian(H["s6_2"]), blank=True)
+    prevention_ru = models.TextField(_in_russian(H["s6_3"]), blank=True)
+    elected_bodies_ru = models.TextField(_in_russian(H["s7_1"]), blank=True)
+    legal_service_ru = models.TextField(_in_russian(H["s7_2"]), blank=True)
+    problems_ru = models.TextField(_in_russian(H["s8_1"]), blank=True)
+    causes_ru = models.TextField(_in_russian(H["s8_2"]), blank=True)
+    plans_ru = models.TextField(_in_russian(H["s9"]), blank=True)
+    assessment_ru = models.TextField(_in_russian(H["s10_text"]), blank=True)
 
     created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -266,6 +304,8 @@ def period_label(start: date, end: date) -> str:
         return str(_("H1 %(year)s") % {"year": start.year})
     if (start.month, start.day, end.month, end.day) == (7, 1, 12, 31) and start.year == end.year:
         return str(_("H2 %(year)s") % {"year": start.year})
+    if whole_months(start, end):
+        return months_span(start, end)
     return f"{start:%d.%m.%Y}–{end:%d.%m.%Y}"
 
 

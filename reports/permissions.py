@@ -12,7 +12,8 @@ register("reports.metrics.view", ANY_ROLE)
 register("reports.report.prepare", [Role.ADMINISTRATOR], Reach.OWN)
 register("reports.metrics.change", [Role.ADMINISTRATOR], Reach.OWN)
 # Chairmen above accept or return a report (see can_decide: strictly above, never their own).
-register("reports.report.decide", [Role.CHAIRMAN])
+DECIDE = "reports.report.decide"
+register(DECIDE, [Role.CHAIRMAN])
 # Oversight: the roll-up of a subtree and the compliance dashboard.
 register("reports.rollup.view", [Role.CHAIRMAN])
 register("reports.dashboard.view", [Role.CHAIRMAN])
@@ -21,7 +22,7 @@ register("reports.dashboard.view", [Role.CHAIRMAN])
 def can_decide(user: Any, report: Any) -> bool:
     """A chairman of an organization strictly above the report's (the parent or higher) accepts
     or returns it; the organization's own chairman does not judge its own report."""
-    if not can(user, "reports.report.decide", report):
+    if not can(user, DECIDE, report):
         return False
     if user.is_superuser:
         return True

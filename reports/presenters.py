@@ -1,8 +1,14 @@
 """What the report page and the PDF show, built from a report's JSON snapshot (no queries):
-labels are looked up in the active language, charts are drawn as SVG."""
+labels are looked up in the active language, charts are drawn as SVG.
+
+The page and the PDF are wholly in one language: the narrative sections and the position come
+from the field of that language (`assessment` is the Kazakh text, `assessment_ru` the Russian);
+a section written only in the other language is shown as written, with a visible note saying
+so. No rule IDs reach the page: checklist items read "checklist item 2.1"."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -10,12 +16,68 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accounts import audit
 from content.models import ModerationAction
 from content.taxonomy import DIRECTION_CHOICES
 from registry.models import Network
 
 from . import charts
-from .appendix import KIND_LABELS, NARRATIVE, OUTCOME_LABELS, TOPIC_LABELS, H
+from .appendix import (
+    GOAL_LABELS,
+    KIND_LABELS,
+    NARRATIVE,
+    OTHER,
+    OUTCOME_LABELS,
+    RISK_LABELS,
+    TOPIC_LABELS,
+    H,
+)
+from .periods import months_span, whole_months
+
+
+@dataclass(frozen=True)
+class Text:
+    """A narrative section or a position in the page's language; `note` says when it is
+    given in the other language because nobody wrote it in this one."""
+
+    text: str
+    note: str = ""
+
+
+def in_language(report: Any, name: str, language: str, *, short: bool = False) -> Text:
+    kazakh, russian = getattr(report, name) or "", getattr(report, f"{name}_ru") or ""
+    if language == "ru":
+        if russian.strip() or not kazakh.strip():
+            return Text(russian)
+        return Text(
+            kazakh,
+            _("given in Kazakh")
+            if short
+            else _("This section is given in Kazakh: its Russian text was not written."),
+        )
+    if kazakh.strip() or not russian.strip():
+        return Text(kazakh)
+    return Text(
+        russian,
+        _("given in Russian")
+        if short
+        else _("This section is given in Russian: its Kazakh text was not written."),
+    )
+
+
+def period_text(start: date, end: date) -> str:
+    """RPT1.1 as the template fills it in: "_____ 20__ жыл — _____ 20__ жыл" for whole
+    months ("2026 жылғы қаңтар — 2026 жылғы маусым"), else the first and last day."""
+    if whole_months(start, end):
+        return months_span(start, end)
+    return f"{start:%d.%m.%Y} — {end:%d.%m.%Y}"
+
+
+def checklist_item(code: str) -> str:
+    """A checklist item by its number in Appendix 1 ("CL2.1" is item 2.1), never the code."""
+    if code == "CL9":
+        return _("final decision of the checklist: sent back for revision")
+    return _("checklist item %(number)s") % {"number": (code or "").removeprefix("CL")}
 
 
 def _network(code: str) -> str:
@@ -47,6 +109,8 @@ def period_line(start: date, end: date) -> str:
         )
     ):
         return _("for the second half of %(year)s") % {"year": start.year}
+    if whole_months(start, end):
+        return _("for %(months)s") % {"months": months_span(start, end)}
     return _("for the period %(start)s–%(end)s") % {
         "start": f"{start:%d.%m.%Y}",
         "end": f"{end:%d.%m.%Y}",
@@ -68,14 +132,14 @@ def sections(report: Any) -> dict[str, Any]:
     for remark in compliance.get("remarks", []):
         remarks.append(
             {
-                "code": remark.get("code"),
+                "item": checklist_item(remark.get("code", "")),
                 "title": remark.get("title"),
                 "comment": remark.get("comment"),
             }
         )
     top_no = [
         {
-            "code": row["code"],
+            "item": checklist_item(row["code"]),
             "text": row.get(f"text_{language}") or row.get("text"),
             "count": row["count"],
         }
@@ -142,7 +206,12 @@ def sections(report: Any) -> dict[str, Any]:
                 for r in deletions.get("rows", [])
             ],
         },
-        "narrative": {name: getattr(report, name) for name, _heading in NARRATIVE},
+        "period_text": period_text(report.starts_on, report.ends_on),
+        "other": OTHER,
+        "position": in_language(report, "responsible_position", language, short=True),
+        "narrative": {name: in_language(report, name, language) for name, _heading in NARRATIVE},
+        "goals": [GOAL_LABELS[key] for key in GOAL_LABELS if key in (report.goal_choices or ())],
+        "risks": [RISK_LABELS[key] for key in RISK_LABELS if key in (report.risk_choices or ())],
         "chart_kinds": charts.bars(
             [(str(row["label"]), row["count"]) for row in by_kind], _("Content mix by type")
         ),
@@ -154,3 +223,17 @@ def sections(report: Any) -> dict[str, Any]:
         if audience
         else "",
     }
+
+
+def history(report: Any) -> list[dict[str, Any]]:
+    """The report's steps, newest first, read through the one selector of object history
+    (accounts.audit.history_of: content type and id): who, when, what, with the comment."""
+    return [
+        {
+            "label": audit.label(entry.action),
+            "actor": entry.actor.get_full_name() or entry.actor.username if entry.actor else "",
+            "at": entry.created_at,
+            "comment": entry.comment,
+        }
+        for entry in audit.history_of(report)
+    ]

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from accounts import permissions
 from accounts.models import Organization
@@ -20,6 +21,22 @@ from registry.models import AccountStatus, OfficialAccount
 
 from .compute import DELETIONS, bounds
 from .models import HANDED_IN, Report, ReportStatus, half_year, previous_half_year
+
+
+def accepted_overlapping(
+    organization: Organization, start: date, end: date, exclude: Report | None = None
+) -> QuerySet[Report]:
+    """The organization's accepted reports whose period overlaps start–end (a period is
+    reported once)."""
+    qs = Report.objects.filter(
+        organization=organization,
+        status=ReportStatus.ACCEPTED,
+        starts_on__lte=end,
+        ends_on__gte=start,
+    )
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude.pk)
+    return qs
 
 
 def reports_visible_to(user: Any) -> QuerySet[Report]:
@@ -195,6 +212,15 @@ def rollup(base: Organization, start: date, end: date) -> Rollup:
 R4_FLAGS = ("no_decision", "no_logo_check", "no_administrator", "closed_target")
 R9_FLAGS = ("access_list", "rotation_overdue")
 FAMILIES = ("R4", "R6", "R8", "R9", "Appendix 1", "Appendix 2")
+# What the page calls each family: in words, never the rule's code.
+FAMILY_LABELS = {
+    "R4": gettext_lazy("Official accounts"),
+    "R6": gettext_lazy("Content plan and urgent messages"),
+    "R8": gettext_lazy("Appeals answered in time"),
+    "R9": gettext_lazy("Access and passwords"),
+    "Appendix 1": gettext_lazy("Pre-publication checklist"),
+    "Appendix 2": gettext_lazy("Half-year reports"),
+}
 COLUMNS = ("name", "flagged", "overdue", "urgent", "unchecked", "plan", "report")
 
 

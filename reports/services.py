@@ -1,9 +1,11 @@
 """Every write of the reports app: the report's life cycle and the metrics.
 
-A transition locks the report, checks its state against models.TRANSITIONS (InvalidTransition:
-"not possible now"), checks permission (PermissionDenied: "not allowed"), saves with
-update_fields and writes the audit entry in the same transaction; notifications are queued by
-accounts.notifications.notify, whose e-mails go out on commit.
+The life cycle runs through reports.workflows.report_workflow (accounts.workflow): `perform`
+locks the report, checks permission (PermissionDenied: "not allowed"), the state and the guards
+(InvalidTransition: "not possible now", naming the rule in words), runs the effect registered
+here (which validates the data — ValidationError — and sets the fields), saves with
+update_fields and writes the audit entry in the same transaction. Notifications are rows written
+in that transaction; their e-mails leave on commit (accounts.notifications.notify).
 """
 
 from __future__ import annotations
@@ -11,28 +13,40 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import audit, permissions
-from accounts.exceptions import InvalidTransition
 from accounts.models import Membership, Organization, Role, User
 from accounts.notifications import notify
+from accounts.workflow import Step
 
 from .compute import compute
-from .models import NARRATIVE_FIELDS, TRANSITIONS, Report, ReportStatus
-from .permissions import can_decide
+from .models import NARRATIVE_FIELDS, RUSSIAN_FIELDS, Goal, Report, Risk
+from .selectors import accepted_overlapping
+from .workflows import report_workflow
 
 audit.register("reports.report.create", _("Report created"))
-audit.register("reports.report.update", _("Report edited"))
-audit.register("reports.report.refresh", _("Report numbers refreshed"))
-audit.register("reports.report.submit", _("Report submitted"))
-audit.register("reports.report.accept", _("Report accepted"))
-audit.register("reports.report.return", _("Report returned for revision"))
 audit.register("reports.metrics.import", _("Account metrics imported"))
+
+# What the "update" step may change: the narrative in both languages, the template's lists
+# (RPT2.1, RPT6.2) and the responsible employee (RPT1.2); never the numbers.
+EDITABLE_FIELDS = frozenset(
+    {
+        *NARRATIVE_FIELDS,
+        *RUSSIAN_FIELDS,
+        "goal_choices",
+        "risk_choices",
+        "responsible",
+        "responsible_name",
+        "responsible_position",
+        "responsible_position_ru",
+    }
+)
+CHOICES = {"goal_choices": Goal, "risk_choices": Risk}
 
 
 def position_of(user: User, organization: Organization) -> str:
@@ -42,22 +56,10 @@ def position_of(user: User, organization: Organization) -> str:
     return membership.position if membership else ""
 
 
-def _overlapping_accepted(organization: Organization, start: date, end: date, exclude=None):
-    qs = Report.objects.filter(
-        organization=organization,
-        status=ReportStatus.ACCEPTED,
-        starts_on__lte=end,
-        ends_on__gte=start,
-    )
-    if exclude is not None:
-        qs = qs.exclude(pk=exclude.pk)
-    return qs
-
-
 def _check_period(organization: Organization, start: date, end: date, exclude=None) -> None:
     if end < start:
         raise ValidationError({"ends_on": _("The period ends before it starts.")})
-    accepted = _overlapping_accepted(organization, start, end, exclude).first()
+    accepted = accepted_overlapping(organization, start, end, exclude).first()
     if accepted is not None:
         raise ValidationError(
             _(
@@ -103,64 +105,6 @@ def report_create(
     return report
 
 
-def _lock(report: Report) -> Report:
-    return (
-        Report.objects.select_for_update(of=("self",))
-        .select_related("organization")
-        .get(pk=report.pk)
-    )
-
-
-def _editable(report: Report) -> None:
-    if not report.is_editable:
-        raise InvalidTransition(
-            _("A submitted or accepted report is frozen; it can no longer be changed.")
-        )
-
-
-@transaction.atomic
-def report_update(*, actor: User, report: Report, **fields: Any) -> Report:
-    """The narrative sections and the responsible employee (RPT1.2); never the numbers."""
-    report = _lock(report)
-    _editable(report)
-    permissions.require(actor, "reports.report.prepare", report)
-    allowed = {*NARRATIVE_FIELDS, "responsible", "responsible_name", "responsible_position"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise TypeError(f"Unknown report fields: {sorted(unknown)}")
-    before = audit.snapshot(report, sorted(fields))
-    for name, value in fields.items():
-        setattr(report, name, value)
-    if fields.get("responsible") is not None:
-        if not fields.get("responsible_name"):
-            report.responsible_name = report.responsible.get_full_name()
-        if not fields.get("responsible_position"):
-            report.responsible_position = position_of(report.responsible, report.organization)
-    changed = audit.changes(before, audit.snapshot(report, sorted(fields)))
-    report.save(update_fields=[*fields, "responsible_name", "responsible_position", "updated_at"])
-    if changed:
-        audit.record("reports.report.update", actor=actor, obj=report, changes=changed)
-    return report
-
-
-@transaction.atomic
-def report_refresh(*, actor: User, report: Report) -> Report:
-    """ "Refresh the numbers": recompute the data sections, leave the narrative alone."""
-    report = _lock(report)
-    _editable(report)
-    permissions.require(actor, "reports.report.prepare", report)
-    report.data = compute(report.organization, report.starts_on, report.ends_on)
-    report.computed_at = timezone.now()
-    report.save(update_fields=["data", "computed_at", "updated_at"])
-    audit.record("reports.report.refresh", actor=actor, obj=report)
-    return report
-
-
-def _transition(report: Report, target: str) -> None:
-    if target not in TRANSITIONS.get(report.status, set()):
-        raise InvalidTransition()
-
-
 def chairmen_above(organization: Organization) -> list[User]:
     """Chairmen of the organizations strictly above: the parent and higher."""
     step = Organization.steplen
@@ -184,35 +128,67 @@ def administrators_of(organization: Organization) -> list[User]:
     )
 
 
-@transaction.atomic
-def report_submit(*, actor: User, report: Report) -> Report:
-    """Hand the report to the parent organization. The numbers are computed one last time and
-    frozen: later changes of the data no longer move them."""
-    report = _lock(report)
-    _transition(report, ReportStatus.SUBMITTED)
-    permissions.require(actor, "reports.report.prepare", report)
-    _check_period(report.organization, report.starts_on, report.ends_on, exclude=report)
-    if not report.responsible_name:
-        raise ValidationError(_("Name the responsible employee (1.2) before submitting."))
+def _choices(name: str, values: Any) -> list[str]:
+    """The keys of a template list (RPT2.1 goals, RPT6.2 risks), in the template's order."""
+    choices = CHOICES[name]
+    chosen = set(values or ())
+    unknown = chosen - set(choices.values)
+    if unknown:
+        raise ValidationError(
+            {name: _("Choose from the list of the report template.")}, code="invalid_choice"
+        )
+    return [value for value in choices.values if value in chosen]
+
+
+@report_workflow.effect("update")
+def _update(step: Step) -> None:
+    report, fields = step.obj, dict(step.data)
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"Unknown report fields: {sorted(unknown)}")
+    for name in CHOICES:
+        if name in fields:
+            fields[name] = _choices(name, fields[name])
+    names = sorted(set(fields) | {"responsible_name", "responsible_position"})
+    before = audit.snapshot(report, names)
+    for name, value in fields.items():
+        setattr(report, name, value)
+    if fields.get("responsible") is not None:
+        if not fields.get("responsible_name"):
+            report.responsible_name = report.responsible.get_full_name()
+        if not fields.get("responsible_position"):
+            report.responsible_position = position_of(report.responsible, report.organization)
+    step.changes = audit.changes(before, audit.snapshot(report, names))
+    step.update_fields |= set(names)
+
+
+@report_workflow.effect("refresh")
+def _refresh(step: Step) -> None:
+    """Recompute the data sections; the narrative stays as written."""
+    report = step.obj
     report.data = compute(report.organization, report.starts_on, report.ends_on)
     report.computed_at = timezone.now()
-    report.status = ReportStatus.SUBMITTED
+    step.update_fields |= {"data", "computed_at"}
+
+
+@report_workflow.effect("submit")
+def _submit(step: Step) -> None:
+    """Hand the report to the parent organization. The numbers are computed one last time and
+    frozen: later changes of the data no longer move them. The chairmen above are told."""
+    report, actor = step.obj, step.actor
+    report.data = compute(report.organization, report.starts_on, report.ends_on)
+    report.computed_at = timezone.now()
     report.submitted_by = actor
     report.submitted_at = timezone.now()
     report.decided_by, report.decided_at = None, None
-    report.save(
-        update_fields=[
-            "data",
-            "computed_at",
-            "status",
-            "submitted_by",
-            "submitted_at",
-            "decided_by",
-            "decided_at",
-            "updated_at",
-        ]
-    )
-    audit.record("reports.report.submit", actor=actor, obj=report)
+    step.update_fields |= {
+        "data",
+        "computed_at",
+        "submitted_by",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+    }
     notify(
         chairmen_above(report.organization),
         kind="reports.report.submit",
@@ -221,32 +197,19 @@ def report_submit(*, actor: User, report: Report) -> Report:
         url=reverse("reports:detail", args=[report.pk]),
         actor=actor,
     )
-    return report
 
 
-def _decide(actor: User, report: Report, target: str, comment: str) -> Report:
-    report = _lock(report)
-    _transition(report, target)
-    if not can_decide(actor, report):
-        raise PermissionDenied
-    if target == ReportStatus.ACCEPTED:
-        _check_period(report.organization, report.starts_on, report.ends_on, exclude=report)
-    elif not comment.strip():
+def _decide(step: Step) -> None:
+    report, actor = step.obj, step.actor
+    comment = str(step.data.get("comment") or "").strip()
+    accepted = step.transition.name == "accept"
+    if not accepted and not comment:
         raise ValidationError({"comment": _("Say what has to be corrected.")})
-    report.status = target
     report.decided_by = actor
     report.decided_at = timezone.now()
     report.decision_comment = comment
-    report.save(
-        update_fields=["status", "decided_by", "decided_at", "decision_comment", "updated_at"]
-    )
-    accepted = target == ReportStatus.ACCEPTED
-    audit.record(
-        "reports.report.accept" if accepted else "reports.report.return",
-        actor=actor,
-        obj=report,
-        comment=comment,
-    )
+    step.comment = comment
+    step.update_fields |= {"decided_by", "decided_at", "decision_comment"}
     recipients = administrators_of(report.organization)
     if report.submitted_by:
         recipients.append(report.submitted_by)
@@ -261,14 +224,40 @@ def _decide(actor: User, report: Report, target: str, comment: str) -> Report:
         url=reverse("reports:detail", args=[report.pk]),
         actor=actor,
     )
-    return report
 
 
-@transaction.atomic
+report_workflow.effect("accept")(_decide)
+report_workflow.effect("return")(_decide)
+
+
+# The services the views and other code call: one line each, all through the workflow.
+
+
+def report_update(*, actor: User, report: Report, **fields: Any) -> Report:
+    """The narrative sections (both languages), the template's lists and the responsible
+    employee (RPT1.2); never the numbers."""
+    return report_workflow.perform(actor, report, "update", **fields)
+
+
+def report_refresh(*, actor: User, report: Report) -> Report:
+    """ "Refresh the numbers": recompute the data sections, leave the narrative alone."""
+    return report_workflow.perform(actor, report, "refresh")
+
+
+def report_submit(*, actor: User, report: Report) -> Report:
+    return report_workflow.perform(actor, report, "submit")
+
+
 def report_accept(*, actor: User, report: Report, comment: str = "") -> Report:
-    return _decide(actor, report, ReportStatus.ACCEPTED, comment)
+    return report_workflow.perform(actor, report, "accept", comment=comment)
 
 
-@transaction.atomic
 def report_return(*, actor: User, report: Report, comment: str) -> Report:
-    return _decide(actor, report, ReportStatus.RETURNED, comment)
+    return report_workflow.perform(actor, report, "return", comment=comment)
+
+
+def report_act(*, actor: User, report: Report, action: str, comment: str = "") -> Report:
+    """A button of the report page (one of `report_workflow.available_actions`)."""
+    if action in ("accept", "return"):
+        return report_workflow.perform(actor, report, action, comment=comment)
+    return report_workflow.perform(actor, report, action)

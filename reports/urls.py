@@ -9,10 +9,9 @@ urlpatterns = [
     path("new/", views.report_create, name="create"),
     path("<int:pk>/", views.report_detail, name="detail"),
     path("<int:pk>/edit/", views.report_edit, name="edit"),
-    path("<int:pk>/refresh/", views.report_refresh, name="refresh"),
-    path("<int:pk>/submit/", views.report_submit, name="submit"),
-    path("<int:pk>/<str:decision>/", views.report_decide, name="decide"),
     path("<int:pk>/pdf/<str:lang>/", views.report_pdf, name="pdf"),
+    # The page's buttons (refresh, submit, accept, return): report_workflow's steps.
+    path("<int:pk>/<str:action>/", views.report_act, name="act"),
     path("metrics/", views.metrics_page, name="metrics"),
     path("metrics/template/<str:kind>.<str:fmt>", views.metrics_template, name="metrics_template"),
     path("rollup/", views.rollup, name="rollup"),

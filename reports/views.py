@@ -16,7 +16,6 @@ from accounts.web import run_service
 
 from . import exports, metrics, presenters, selectors, services
 from .forms import (
-    DecisionForm,
     MetricsEntryForm,
     MetricsImportForm,
     ReportCreateForm,
@@ -24,7 +23,7 @@ from .forms import (
     RollupForm,
 )
 from .models import Report, ReportStatus, half_year, previous_half_year
-from .permissions import can_decide
+from .workflows import report_workflow
 
 PAGE_SIZE = 50
 
@@ -100,17 +99,27 @@ def report_create(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/form.html", {"form": form, "title": _("New report")})
 
 
+# What each button says when its step went through.
+DONE = {
+    "refresh": _("The numbers are computed again from the data; the text is unchanged."),
+    "submit": _("The report is submitted to the parent organization."),
+    "accept": _("The report is accepted."),
+    "return": _("The report is returned for revision."),
+}
+
+
 @login_required
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
-    user = request.user
+    actions = report_workflow.available_actions(request.user, report)
     context = {
         "report": report,
         **presenters.sections(report),
-        "can_prepare": report.is_editable
-        and permissions.can(user, "reports.report.prepare", report),
-        "can_decide": report.status == ReportStatus.SUBMITTED and can_decide(user, report),
-        "decision_form": DecisionForm(),
+        # Every button of the page comes from the workflow's table and guards: the narrative
+        # opens its own page, the other steps post to report_act.
+        "edit": next((a for a in actions if a.form == "page"), None),
+        "actions": [a for a in actions if a.form != "page"],
+        "history": presenters.history(report),
     }
     return render(request, "reports/report_detail.html", context)
 
@@ -118,10 +127,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk, "reports.report.prepare")
-    if not report.is_editable:
-        messages.error(
-            request, _("A submitted or accepted report is frozen; it can no longer be changed.")
-        )
+    refused = report_workflow.refusal(request.user, report, "update")
+    if refused is not None:
+        messages.error(request, str(refused.message))
         return redirect("reports:detail", pk=report.pk)
     form = ReportEditForm(request.POST or None, report=report)
     if (
@@ -144,50 +152,23 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_refresh(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(request, pk, "reports.report.prepare")
-    _step(
-        request,
-        lambda: services.report_refresh(actor=request.user, report=report),
-        _("The numbers are computed again from the data; the text is unchanged."),
-    )
-    return redirect("reports:detail", pk=report.pk)
-
-
-@login_required
-@require_POST
-def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(request, pk, "reports.report.prepare")
-    _step(
-        request,
-        lambda: services.report_submit(actor=request.user, report=report),
-        _("The report is submitted to the parent organization."),
-    )
-    return redirect("reports:detail", pk=report.pk)
-
-
-@login_required
-@require_POST
-def report_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+def report_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """One button of the report page: a step of report_workflow."""
     report = _report(request, pk)
-    if decision not in ("accept", "return"):
+    if action not in DONE:
         raise Http404
-    if not can_decide(request.user, report):
+    if not report_workflow.permitted(request.user, report, action):
         raise PermissionDenied
-    form = DecisionForm(request.POST)
-    comment = form.data.get("comment", "")
-    if decision == "accept":
-        _step(
-            request,
-            lambda: services.report_accept(actor=request.user, report=report, comment=comment),
-            _("The report is accepted."),
-        )
-    else:
-        _step(
-            request,
-            lambda: services.report_return(actor=request.user, report=report, comment=comment),
-            _("The report is returned for revision."),
-        )
+    _step(
+        request,
+        lambda: services.report_act(
+            actor=request.user,
+            report=report,
+            action=action,
+            comment=request.POST.get("comment", ""),
+        ),
+        DONE[action],
+    )
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -278,7 +259,10 @@ def metrics_page(request: HttpRequest) -> HttpResponse:
             "form": form,
             "errors": errors,
             "can_change": can_change,
-            "kinds": [(key, label, metrics.COLUMNS[key]) for key, label in metrics.KINDS.items()],
+            "kinds": [
+                (key, label, [(c, metrics.COLUMN_LABELS[c]) for c in metrics.COLUMNS[key]])
+                for key, label in metrics.KINDS.items()
+            ],
         },
     )
 
@@ -366,6 +350,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "dashboard": data,
+            "scores": [(selectors.FAMILY_LABELS[key], score) for key, score in data.scores.items()],
             "sort": sort,
             "columns": [
                 ("name", _("Organization")),

@@ -45,3 +45,11 @@ def narrative(text: str) -> SafeString:
 @register.filter
 def get(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def figure(value):
+    """A figure grouped like everywhere in the report (reports.numbers.figure)."""
+    from reports.numbers import figure as format_figure
+
+    return format_figure(value)

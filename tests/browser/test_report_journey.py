@@ -1,5 +1,7 @@
-"""Journey 6 (PRODUCT.md): import metrics → generate the report → write the narrative → download
-the PDF → submit → the parent's chairman accepts → the roll-up shows it, in Debian's Chromium."""
+"""Journey 6 (PRODUCT.md): import metrics → generate the report → write the narrative (the
+template's lists, Kazakh and Russian) → download the PDF → submit once the half-year is over →
+the parent's chairman accepts → the roll-up shows it, in Debian's Chromium. Every button is one
+of the report workflow's actions."""
 
 import pytest
 import time_machine
@@ -18,7 +20,8 @@ CSV = (
 )
 
 
-@time_machine.travel("2026-06-29 10:00 +0500", tick=True)
+# The first days after the half-year: the report can be submitted (RPT1.1).
+@time_machine.travel("2026-07-02 10:00 +0500", tick=True)
 def test_import_generate_write_download_submit_accept_and_roll_up(page, live_server, cast, login):
     account = OfficialAccountFactory(
         organization=cast.own,
@@ -35,6 +38,8 @@ def test_import_generate_write_download_submit_accept_and_roll_up(page, live_ser
     page.locator("[data-nav=reports]").click()
     page.get_by_test_id("open-metrics").click()
     page.locator("#id_kind").select_option("subscribers")
+    page.locator("#id_period").select_option("h1")
+    page.locator("#id_year").fill("2026")
     page.locator("#id_file").set_input_files(
         files=[{"name": "subscribers.csv", "mimeType": "text/csv", "buffer": CSV}]
     )
@@ -50,13 +55,18 @@ def test_import_generate_write_download_submit_accept_and_roll_up(page, live_ser
     expect(page.get_by_test_id("audience")).to_contain_text("345")
     expect(page.get_by_test_id("audience")).to_contain_text("145")
 
-    # Write the narrative.
-    page.get_by_test_id("edit-report").click()
+    # Write the narrative: the template's goals as checkboxes, each section in both languages.
+    page.get_by_test_id("action-update").click()
     page.locator("#id_responsible_position").fill("SMM-маман")
+    page.locator("#id_responsible_position_ru").fill("SMM-специалист")
+    page.get_by_label("кәсіподақ мүшелерін ақпараттандыру").check()
+    page.get_by_label("құқықтық ағартушылық").check()
     page.locator("#id_plans").fill("Келесі жартыжылдықта:\n\n- вебинарлар\n- инфографика")
     page.locator("#id_assessment").fill("Жұмыс тиімді болды.")
+    page.locator("#id_assessment_ru").fill("Работа была эффективной.")
     page.get_by_test_id("submit").click()
     expect(page.get_by_test_id("narrative-plans").locator("li")).to_have_count(2)
+    expect(page.get_by_test_id("goals").locator("li")).to_have_count(2)
     expect(page.get_by_test_id("responsible")).to_contain_text("SMM-маман")
 
     # Download the PDF.
@@ -66,7 +76,7 @@ def test_import_generate_write_download_submit_accept_and_roll_up(page, live_ser
         assert pdf.read(4) == b"%PDF"
 
     # Submit to the parent organization.
-    page.get_by_test_id("submit-report").click()
+    page.get_by_test_id("action-submit").click()
     expect(page.get_by_test_id("status")).to_have_text("Жіберілді")
     report = Report.objects.get()
 
@@ -74,7 +84,7 @@ def test_import_generate_write_download_submit_accept_and_roll_up(page, live_ser
     page.set_viewport_size({"width": 390, "height": 844})
     login("paula")
     page.goto(f"{live_server.url}/reports/{report.pk}/")
-    page.get_by_test_id("accept").click()
+    page.get_by_test_id("action-accept").click()
     expect(page.get_by_test_id("status")).to_have_text("Қабылданды")
 
     # The roll-up shows it, and who has not submitted.

@@ -4,6 +4,7 @@ numbers", the frozen snapshot, the overlap refusal and who may do what."""
 from datetime import date
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from accounts.exceptions import InvalidTransition
@@ -125,3 +126,18 @@ def test_the_same_period_twice_is_refused(cast, report):
         services.report_create(
             actor=cast.alice, organization=cast.own, starts_on=H1[0], ends_on=H1[1]
         )
+
+
+@time_machine.travel("2026-06-15 10:00 +0500")
+def test_rpt1_1_report_cannot_be_submitted_before_its_period_ends(cast):
+    report = services.report_create(
+        actor=cast.alice, organization=cast.own, starts_on=H1[0], ends_on=H1[1]
+    )
+    with pytest.raises(InvalidTransition) as refused:
+        services.report_submit(actor=cast.alice, report=report)
+    assert refused.value.rule == "RPT1.1"
+    # The refusal says when the report can be submitted: the day after the period.
+    assert "01.07.2026" in str(refused.value.message)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT and report.submitted_at is None
+    assert not AuditEntry.objects.filter(action="reports.report.submit").exists()

@@ -1,6 +1,8 @@
 """The pages: permissions (404 outside the subtree, 403 for a weak role), the narrative form,
 the PDF download, the import page with per-row errors, the roll-up and the dashboard."""
 
+import re
+
 import pytest
 
 from reports import services
@@ -134,3 +136,103 @@ def test_administrators_and_lawyers_do_not_see_the_rollup_or_the_dashboard(clien
         client.force_login(user)
         assert client.get("/reports/rollup/").status_code == 403
         assert client.get("/reports/dashboard/").status_code == 403
+
+
+# ---------------------------------------------------------------- issue 10
+
+
+def test_rpt2_1_goals_are_offered_as_the_templates_list_with_free_text(client, cast, report):
+    from reports.appendix import GOAL_KK
+
+    client.force_login(cast.alice)
+    form = client.get(f"/reports/{report.pk}/edit/").content.decode()
+    for key, (kk, _ru) in GOAL_KK.items():
+        assert f'value="{key}"' in form and kk in form
+    assert re.search(r'type="checkbox"[^>]*name="goal_choices"', form)
+    assert 'name="goals"' in form and 'name="goals_ru"' in form
+    response = client.post(
+        f"/reports/{report.pk}/edit/",
+        {
+            "responsible_name": "Ахметова Әсел",
+            "goal_choices": ["legal_education", "inform"],
+            "goals": "Жас мамандармен жұмыс.",
+        },
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.goal_choices == ["inform", "legal_education"]
+    page = client.get(f"/reports/{report.pk}/").content.decode()
+    goals = page[page.index('data-testid="goals"') :]
+    assert goals.index(GOAL_KK["inform"][0]) < goals.index(GOAL_KK["legal_education"][0])
+    assert "Жас мамандармен жұмыс." in page
+
+
+def test_rpt6_2_risks_are_offered_as_the_templates_list_with_free_text(client, cast, report):
+    from reports.appendix import RISK_KK
+
+    client.force_login(cast.alice)
+    form = client.get(f"/reports/{report.pk}/edit/").content.decode()
+    for key, (kk, _ru) in RISK_KK.items():
+        assert f'value="{key}"' in form and kk in form
+    client.post(
+        f"/reports/{report.pk}/edit/",
+        {"responsible_name": "Ахметова Әсел", "risk_choices": ["legal"], "risks": "Бір жағдай."},
+    )
+    report.refresh_from_db()
+    assert report.risk_choices == ["legal"] and report.risks == "Бір жағдай."
+    client.cookies["lang"] = "ru"
+    page = client.get(f"/reports/{report.pk}/").content.decode()
+    assert RISK_KK["legal"][1] in page[page.index('data-testid="risks"') :]
+
+
+def test_rpt2_1_a_goal_outside_the_template_is_refused(cast, report):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        services.report_update(actor=cast.alice, report=report, goal_choices=["fame"])
+
+
+def test_the_dashboard_names_rule_families_in_words(client, cast):
+    client.force_login(cast.paula)
+    page = client.get("/reports/dashboard/").content.decode()
+    scores = page[page.index('data-testid="scores"') : page.index('data-testid="dashboard"')]
+    for code in ("R4", "R6", "R8", "R9", "Appendix"):
+        assert code not in scores
+    assert "Ресми аккаунттар" in scores and "Жартыжылдық есептер" in scores
+
+
+def test_metrics_columns_are_named_in_the_users_language(client, cast, accounts):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(cast.alice)
+    page = client.get("/reports/metrics/").content.decode()
+    assert "Күні — <code>date</code>" in page and "Жазылушылар — <code>subscribers</code>" in page
+    content = b"account,day,subscribers\nhttps://t.me/bizdin_arna,2026-01-01,10\n"
+    response = client.post(
+        "/reports/metrics/",
+        {
+            "organization": cast.own.pk,
+            "kind": "subscribers",
+            "period": "h1",
+            "year": 2026,
+            "file": SimpleUploadedFile("m.csv", content),
+        },
+    )
+    errors = response.content.decode()
+    errors = errors[errors.index('data-testid="import-errors"') :]
+    assert "«Күні» (date)" in errors and "«day»" in errors
+    content = b"account,date,subscribers\nhttps://t.me/bizdin_arna,2026-01-01,abc\n"
+    client.cookies["lang"] = "ru"
+    response = client.post(
+        "/reports/metrics/",
+        {
+            "organization": cast.own.pk,
+            "kind": "subscribers",
+            "period": "h1",
+            "year": 2026,
+            "file": SimpleUploadedFile("m.csv", content),
+        },
+    )
+    errors = response.content.decode()
+    errors = errors[errors.index('data-testid="import-errors"') :]
+    assert "Подписчики" in errors and "(subscribers)" in errors
