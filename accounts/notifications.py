@@ -17,6 +17,14 @@ from django.utils.functional import Promise
 from .models import Notification, User
 
 
+def _render(text: Promise | str, params: dict[str, str]) -> str:
+    """Our translatable messages carry %(name)s placeholders; a person's own words (a comment,
+    a reason) are shown as written, whatever "%" they contain."""
+    if isinstance(text, Promise):
+        return str(text) % params if params else str(text)
+    return str(text)
+
+
 def notify(
     recipients: Iterable[User],
     *,
@@ -44,8 +52,8 @@ def notify(
                     recipient=user,
                     actor=actor,
                     kind=kind,
-                    title=(str(title) % rendered)[:255],
-                    body=str(body) % rendered if body else "",
+                    title=_render(title, rendered)[:255],
+                    body=_render(body, rendered) if body else "",
                     url=url,
                 )
             )

@@ -31,8 +31,6 @@ def publication_list(
 ) -> QuerySet[Publication]:
     """`attention`: "urgent" — urgent messages not yet acknowledged; "unchecked" — published
     without a permitted checklist (the compliance dashboard links here)."""
-    from checklist.models import Checklist
-
     qs = publications_visible_to(user).select_related("organization", "current_version", "author")
     if status:
         qs = qs.filter(status=status)
@@ -48,8 +46,11 @@ def publication_list(
             acknowledged_at__isnull=True,
         )
     elif attention == "unchecked":
-        permitted = Checklist.objects.filter(
-            version=OuterRef("current_version"), status="completed", decision="permitted"
+        # The checklist hangs on the version by its reverse name: content never imports it.
+        permitted = PublicationVersion.objects.filter(
+            pk=OuterRef("current_version"),
+            checklist__status="completed",
+            checklist__decision="permitted",
         )
         qs = qs.filter(status=S.PUBLISHED).exclude(Exists(permitted))
     if kind:

@@ -95,7 +95,7 @@ def _decided(step: Step) -> None:
                 if approved
                 else _("The access list of %(account)s is rejected")
             ),
-            body=step.comment.replace("%", "%%"),  # notify() formats the body
+            body=step.comment,
             params={"account": str(version.account)},
             url=reverse("registry:detail", args=[version.account_id]),
             actor=actor,

@@ -178,6 +178,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Registry (R9.3): the longest interval between password changes of an official account; an
 # organization may set a shorter one. Reminders go out 30, 7 and 1 days before and on the day.
 PASSWORD_ROTATION_MONTHS = env.int("PASSWORD_ROTATION_MONTHS", default=12)
+# R4.5: who records a publication on an account is its administrator appointed by the chairman's
+# order on file. False lets the administrator role alone suffice while an organization uploads
+# its orders; never on by default.
+REGISTRY_REQUIRE_APPOINTMENT_ORDER = env.bool("REGISTRY_REQUIRE_APPOINTMENT_ORDER", default=True)
 
 LOGGING = {
     "version": 1,

@@ -98,3 +98,16 @@ def test_the_inbox_uses_the_same_number_of_queries_at_any_size(client, cast):
     with CaptureQueriesContext(connection) as large:
         client.get(reverse("accounts:notifications"))
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_a_person_s_own_words_are_shown_as_written_whatever_percent_they_hold(cast):
+    """A comment such as "50% of the text" went through `%` formatting and broke the step."""
+    (row,) = notify(
+        [cast.alice],
+        kind="test",
+        title=gettext_lazy("“%(title)s” is returned for revision"),
+        body="50% мәтін қайталанады; 100%(x)s",
+        params={"title": "Жаңалық"},
+    )
+    assert row.body == "50% мәтін қайталанады; 100%(x)s"
+    assert "Жаңалық" in row.title
