@@ -33,7 +33,7 @@ appeal_workflow = Workflow(
         _("This step is not possible while the appeal is “%(status)s”.")
         % {"status": appeal.get_status_display()}
     ),
-    description=_("An appeal from registration to closing (R8.1–R8.3, R9.1)."),
+    description="An appeal from registration to closing (R8.1–R8.3, R9.1).",
     transitions=[
         Transition(
             "assign",

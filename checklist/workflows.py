@@ -67,7 +67,7 @@ checklist_workflow = ChecklistWorkflow(
     Checklist,
     select_related=("version__publication__organization", "version__publication__author"),
     not_now=lambda checklist: FROZEN,
-    description=_("The pre-publication checklist, from filling in to its final decision (CL9)."),
+    description="The pre-publication checklist, from filling in to its final decision (CL9).",
     transitions=[
         Transition(
             "route",

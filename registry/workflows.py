@@ -34,7 +34,7 @@ access_list_workflow = Workflow(
     AccessListVersion,
     select_related=("account__organization", "recorded_by"),
     not_now=lambda version: _("This access list version has already been decided."),
-    description=_("The list of persons with access to an official account (R9.2)."),
+    description="The list of persons with access to an official account (R9.2).",
     transitions=[
         Transition(
             "approve",

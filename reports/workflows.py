@@ -58,7 +58,7 @@ report_workflow = ReportWorkflow(
     Report,
     select_related=("organization",),
     not_now=_not_now,
-    description=_("A half-year report on the official accounts, from draft to accepted."),
+    description="A half-year report on the official accounts, from draft to accepted.",
     transitions=[
         Transition(
             "update",

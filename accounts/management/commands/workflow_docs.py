@@ -19,6 +19,8 @@ def render() -> str:
         workflow.check_complete()
         guards = workflow.guard_docs()
         out.append(f"### `{name}` ({workflow.model._meta.label})\n")
+        if workflow.description:
+            out.append(f"{workflow.description}\n")
         out.append("| action | from | to | permission | guards |")
         out.append("|---|---|---|---|---|")
         for row in workflow.table():
