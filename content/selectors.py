@@ -10,7 +10,15 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from accounts import permissions
 from accounts.models import Organization
 
-from .models import ContentPlan, Crisis, PlanItem, Publication, PublicationStatus, PublicationTarget
+from .models import (
+    ContentPlan,
+    Crisis,
+    PlanItem,
+    Publication,
+    PublicationStatus,
+    PublicationTarget,
+    PublicationVersion,
+)
 
 S = PublicationStatus
 

@@ -134,6 +134,8 @@ def compute(organization: Organization, start: date, end: date) -> dict[str, Any
         urgent_unacknowledged=Count(
             "pk", filter=Q(is_urgent=True, approved_by__isnull=True, acknowledged_at__isnull=True)
         ),
+        # R6.1: publications outside the content plan (each states why when submitted).
+        unplanned=Count("pk", filter=Q(plan_item__isnull=True)),
         **{kind.value: Count("pk", filter=Q(kind=kind.value)) for kind in ContentKind},
     )
 
@@ -226,6 +228,7 @@ def compute(organization: Organization, start: date, end: date) -> dict[str, Any
             "total": by_kind["total"],
             "urgent": by_kind["urgent"],
             "urgent_unacknowledged": by_kind["urgent_unacknowledged"],
+            "unplanned": by_kind["unplanned"],
             "by_kind": [{"kind": k.value, "count": by_kind[k.value]} for k in ContentKind],
             "topics": topics,
             "directions": directions,

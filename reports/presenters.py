@@ -164,6 +164,7 @@ def sections(report: Any) -> dict[str, Any]:
         "total": publications.get("total", 0),
         "urgent": publications.get("urgent", 0),
         "urgent_unacknowledged": publications.get("urgent_unacknowledged", 0),
+        "unplanned": publications.get("unplanned", 0),
         "by_kind": by_kind,
         "topics": publications.get("topics", []),
         "directions": [

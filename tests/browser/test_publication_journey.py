@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 from checklist.models import Checklist
 from content.models import ContentPlan, Publication
 from tests.checklist.factories import ensure_template, items
-from tests.factories import PASSWORD
 from tests.content.factories import official_account
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
