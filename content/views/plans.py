@@ -16,7 +16,8 @@ from accounts.exceptions import InvalidTransition
 from accounts.models import Organization
 from accounts.web import apply_errors, error_text
 
-from .. import plans, selectors
+from .. import plans as plan_services
+from .. import selectors
 from ..forms import PlanCreateForm, PlanItemForm, PlanningForm
 from ..models import ContentPlan, PlanItem
 from ..taxonomy import ContentKind, directions_of
@@ -38,7 +39,7 @@ def plan_list(request):
         organization = organization_for_new(request, "content.plan.edit")
         if form.is_valid():
             try:
-                plan = plans.plan_create(
+                plan = plan_services.plan_create(
                     actor=request.user, organization=organization, day=form.cleaned_data["day"]
                 )
             except ValidationError as error:
@@ -106,7 +107,7 @@ def plan_item_form(request, pk, item_pk=None):
         data = dict(form.cleaned_data)
         data["accounts"] = list(data["accounts"])
         try:
-            plans.plan_item_save(actor=request.user, plan=plan, item=item, **data)
+            plan_services.plan_item_save(actor=request.user, plan=plan, item=item, **data)
         except ValidationError as error:
             apply_errors(form, error)
         except InvalidTransition as error:
@@ -134,7 +135,7 @@ def plan_item_delete(request, pk, item_pk):
     if item is None:
         raise Http404
     try:
-        plans.plan_item_delete(actor=request.user, item=item)
+        plan_services.plan_item_delete(actor=request.user, item=item)
     except InvalidTransition as error:
         messages.error(request, error_text(error))
     return redirect("content:plan_detail", pk=pk)
@@ -168,10 +169,10 @@ def planning_setting(request, org_pk):
         request.user, Organization.objects.all(), "content.planning.set", field="", pk=org_pk
     )
     form = PlanningForm(
-        request.POST or None, initial={"period": plans.planning_period_of(organization)}
+        request.POST or None, initial={"period": plan_services.planning_period_of(organization)}
     )
     if request.method == "POST" and form.is_valid():
-        plans.planning_set(
+        plan_services.planning_set(
             actor=request.user, organization=organization, period=form.cleaned_data["period"]
         )
         messages.success(request, _("The planning period is saved."))

@@ -61,5 +61,5 @@ def test_a_wrong_password_shows_the_message_and_stays_on_the_login_page(page, li
     page.locator("#id_username").fill("alice")
     page.locator("#id_password").fill("wrong")
     page.locator("main form button[type=submit]").click()
-    expect(page.locator("main")).to_contain_text("құпия сөзді енгізіңіз")
+    expect(page.locator("main")).to_contain_text("құпиясөзді енгізіңіз")
     assert page.url.endswith("/login/")

@@ -134,3 +134,12 @@ def test_plan_and_calendar_pages_keep_their_query_count(client, cast):
     small = counts()
     add(40)
     assert counts() == small
+
+
+def test_an_administrator_creates_the_plan_of_the_period_from_the_plans_page(client, cast):
+    client.force_login(cast.alice)
+    response = client.post(reverse("content:plans"), {"day": "2026-11-26"})
+    plan = ContentPlan.objects.get(organization=cast.own)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("content:plan_detail", args=[plan.pk])
+    assert (plan.starts_on, plan.ends_on) == (date(2026, 11, 1), date(2026, 11, 30))

@@ -14,12 +14,18 @@ from content import services
 from content.models import PublicationStatus
 from content.workflows import publication_workflow
 from registry.models import AccountStatus
-from tests.checklist.factories import completed
+from tests.checklist.factories import completed, ensure_template
 from tests.content.factories import official_account, plan, publication
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 S = PublicationStatus
+
+
+@pytest.fixture(autouse=True)
+def appendix_1(db):
+    """The seeded checklist (a transactional test elsewhere may have flushed it)."""
+    return ensure_template()
 
 
 def urgent(cast, **fields):

@@ -145,8 +145,9 @@ def test_a_published_publication_is_withdrawn_with_a_reason(cast):
 
 
 def test_an_urgent_message_skips_approval_and_the_chairman_acknowledges(cast):
-    from tests.checklist.factories import completed
+    from tests.checklist.factories import completed, ensure_template
 
+    ensure_template()
     p = publication(cast.own, cast.alice, is_urgent=True)
     completed(p.current_version, cast.alice)  # CL1: urgent too
     target = p.targets.get()
