@@ -45,6 +45,10 @@ register("accounts.membership.create", _("Role granted"))
 register("accounts.membership.delete", _("Role withdrawn"))
 register("accounts.user.create", _("User created"))
 register("accounts.user.update", _("User changed"))
+register("accounts.user.two_factor_enable", _("Second factor turned on"))
+register("accounts.user.two_factor_disable", _("Second factor turned off"))
+register("accounts.user.recovery_codes", _("New recovery codes made"))
+register("accounts.user.sign_out_everywhere", _("Signed out everywhere"))
 
 
 def snapshot(instance: Model, fields: list[str]) -> dict[str, Any]:

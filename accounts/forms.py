@@ -1,17 +1,88 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
+from . import security
 from .models import Membership, Organization, Role, User
 
 
 class LoginForm(AuthenticationForm):
+    # The user model's length: a longer name never reaches authenticate(), whose failure
+    # django-axes records in a 255-character column (a 500 before, issue 11 §5).
     username = forms.CharField(
         label=_("Username"),
+        max_length=150,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
+
+
+class OneTimeCodeField(forms.CharField):
+    """Six digits from the authenticator app, or one of the recovery codes."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Code from the authenticator app"))
+        kwargs.setdefault("help_text", _("Six digits from the app, or one of your recovery codes."))
+        super().__init__(
+            max_length=32,
+            widget=forms.TextInput(
+                attrs={
+                    "autocomplete": "one-time-code",
+                    "inputmode": "numeric",
+                    "autocapitalize": "off",
+                    "spellcheck": "false",
+                }
+            ),
+            **kwargs,
+        )
+
+
+class LoginCodeForm(forms.Form):
+    otp_token = OneTimeCodeField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["otp_token"].widget.attrs["autofocus"] = True
+
+
+class TwoFactorConfirmForm(forms.Form):
+    otp_token = OneTimeCodeField(
+        help_text=_("The six digits the app shows after you have scanned the code.")
+    )
+
+
+class PasswordConfirmForm(forms.Form):
+    """The signed-in person's password, confirming a change to their own security; a wrong one
+    counts towards the login lock (accounts/security.py)."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, request, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not security.check_password(self.request, self.request.user, password):
+            raise forms.ValidationError(_("The password is not correct."))
+        return password
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, except that the e-mail is made and sent by a Celery task
+    (accounts.tasks.send_password_reset), in its addressee's language. The page answers at the
+    same speed whether or not the address belongs to anyone: no mail server is waited for."""
+
+    def save(self, **kwargs):
+        from .tasks import send_password_reset
+
+        for user in self.get_users(self.cleaned_data["email"]):
+            send_password_reset.delay(user.pk)
 
 
 class OrganizationForm(forms.ModelForm):

@@ -153,3 +153,16 @@ def user_set_language(*, user: User, language: str) -> None:
     if user.is_authenticated and user.language != language:
         user.language = language
         user.save(update_fields=["language"])
+
+
+@transaction.atomic
+def user_sign_out_everywhere(*, user: User, password: str) -> None:
+    """End every session of the person. Django keeps in each session a hash derived from the
+    stored password hash; storing the same password under a new salt changes it, so every
+    session — on every device — is refused on its next request."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.check_password(password):
+        raise ValueError("the password must be checked first")
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    audit.record("accounts.user.sign_out_everywhere", actor=user, obj=user)

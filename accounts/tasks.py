@@ -1,10 +1,14 @@
 from celery import shared_task
 from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
-from .models import Notification
+from .models import Notification, User
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -36,3 +40,34 @@ def send_notification_emails(notification_ids: list[int]) -> int:
             raise
         sent += 1
     return sent
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_password_reset(user_id: int) -> int:
+    """The password-reset e-mail (accounts.forms.QueuedPasswordResetForm): the link is made
+    here, so the one-time token never waits in the broker. It expires after
+    PASSWORD_RESET_TIMEOUT and once the password has changed."""
+    user = User.objects.filter(pk=user_id, is_active=True).exclude(email="").first()
+    if user is None or not user.has_usable_password():
+        return 0
+    path = reverse(
+        "accounts:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        context = {
+            "user": user,
+            "url": settings.SITE_URL.rstrip("/") + path,
+            "minutes": settings.PASSWORD_RESET_TIMEOUT // 60,
+        }
+        subject = render_to_string("emails/password_reset_subject.txt", context)
+        send_mail(
+            subject=" ".join(subject.split()),
+            message=render_to_string("emails/password_reset.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[user.email],
+        )
+    return 1

@@ -1,13 +1,18 @@
+import time
+
+import django_otp
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
@@ -15,13 +20,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from . import audit, home, permissions, services
+from . import audit, home, permissions, security, services, two_factor
 from .forms import (
+    LoginCodeForm,
     LoginForm,
     MembershipForm,
     OrganizationCreateForm,
     OrganizationForm,
     OrganizationMoveForm,
+    PasswordConfirmForm,
+    QueuedPasswordResetForm,
+    TwoFactorConfirmForm,
     UserCreateForm,
     UserUpdateForm,
 )
@@ -30,16 +39,67 @@ from .models import AuditEntry, Membership, Notification, Organization, User
 PAGE_SIZE = 50
 
 
+# The password step of a login that still waits for the second factor: {"user", "backend",
+# "since", "next"} in the (not yet authenticated) session.
+PENDING_LOGIN_KEY = "two_factor_pending"
+
+
 class LoginView(auth_views.LoginView):
+    """The password (throttled by django-axes); then, for a person with a second factor, the
+    code on the next page (login_code) before the session is signed in at all."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def form_valid(self, form):
+        user = form.get_user()
+        if two_factor.has_device(user):
+            self.request.session[PENDING_LOGIN_KEY] = {
+                "user": user.pk,
+                "backend": user.backend,
+                "since": int(time.time()),
+                "next": self.get_success_url(),
+            }
+            return redirect("accounts:login_code")
         response = super().form_valid(form)
         # Remember the language the person signed in with: e-mails are written in it.
-        services.user_set_language(user=form.get_user(), language=self.request.LANGUAGE_CODE)
+        services.user_set_language(user=user, language=self.request.LANGUAGE_CODE)
         return response
+
+
+def login_code(request: HttpRequest) -> HttpResponse:
+    """The second step of a login: a code from the authenticator app or a recovery code. A
+    wrong code counts towards the same lock as a wrong password."""
+    pending = request.session.get(PENDING_LOGIN_KEY) or {}
+    user = User.objects.filter(pk=pending.get("user"), is_active=True).first()
+    if user is None or time.time() - pending.get("since", 0) > settings.OTP_LOGIN_TIMEOUT:
+        request.session.pop(PENDING_LOGIN_KEY, None)
+        if request.method == "POST" or pending:
+            messages.error(request, _("Sign in again: the code was not entered in time."))
+        return redirect("accounts:login")
+    if security.is_locked(request, user):
+        return lockout(request)
+    form = LoginCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = two_factor.verify(user, form.cleaned_data["otp_token"])
+        if device is None:
+            security.record_failure(request, user)
+            form.add_error("otp_token", _("The code is not correct."))
+        else:
+            del request.session[PENDING_LOGIN_KEY]
+            auth_login(request, user, backend=pending["backend"])
+            django_otp.login(request, device)
+            services.user_set_language(user=user, language=request.LANGUAGE_CODE)
+            if device.persistent_id.startswith("otp_static."):
+                left = two_factor.recovery_codes_left(user)
+                messages.warning(
+                    request,
+                    _("You signed in with a recovery code. Recovery codes left: %(count)s.")
+                    % {"count": left},
+                )
+            return HttpResponseRedirect(pending.get("next") or reverse("accounts:home"))
+    return render(request, "accounts/login_code.html", {"form": form})
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -52,6 +112,126 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def get_success_url(self):
         return reverse("accounts:home")
+
+
+# Password reset by e-mail: Django's views with our templates. The "sent" page reads the same
+# whether or not the address belongs to anyone, and the mail goes out from a Celery task.
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset_form.html"
+    form_class = QueuedPasswordResetForm
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+# The account's own security: second factor and sessions -------------------------------------
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    return render(
+        request,
+        "accounts/account.html",
+        {
+            "has_device": two_factor.has_device(user),
+            "required": two_factor.is_required(user),
+            "codes_left": two_factor.recovery_codes_left(user),
+            "form": PasswordConfirmForm(request=request),
+        },
+    )
+
+
+@login_required
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Enrolment: scan the QR code (drawn here, as inline SVG), confirm with a code."""
+    user = request.user
+    if two_factor.has_device(user) and user.is_verified():
+        return redirect("accounts:account")
+    device = two_factor.enrolment_start(user=user)
+    form = TwoFactorConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = two_factor.enrolment_confirm(
+            user=user, device=device, token=form.cleaned_data["otp_token"]
+        )
+        if codes is None:
+            form.add_error("otp_token", _("The code is not correct."))
+        else:
+            django_otp.login(request, device)
+            request.session[two_factor.CODES_SESSION_KEY] = codes
+            messages.success(request, _("Two-step sign-in is on."))
+            return redirect("accounts:two_factor_codes")
+    context = {
+        "form": form,
+        "qr_svg": two_factor.qr_svg(device),
+        "secret": two_factor.secret_base32(device),
+        "required": two_factor.is_required(user),
+    }
+    return render(request, "accounts/two_factor_setup.html", context)
+
+
+@login_required
+def two_factor_codes(request: HttpRequest) -> HttpResponse:
+    """The recovery codes, shown once: they leave the session as this page is rendered."""
+    codes = request.session.pop(two_factor.CODES_SESSION_KEY, None)
+    if not codes:
+        return redirect("accounts:account")
+    return render(request, "accounts/two_factor_codes.html", {"codes": codes})
+
+
+def _confirmed_by_password(request: HttpRequest) -> bool:
+    form = PasswordConfirmForm(request.POST, request=request)
+    if form.is_valid():
+        return True
+    if not getattr(request, "axes_locked_out", False):
+        messages.error(request, _("The password is not correct."))
+    return False
+
+
+@login_required
+@require_POST
+def recovery_codes_regenerate(request: HttpRequest) -> HttpResponse:
+    if not two_factor.has_device(request.user):
+        return redirect("accounts:account")
+    if not _confirmed_by_password(request):
+        return redirect("accounts:account")
+    request.session[two_factor.CODES_SESSION_KEY] = two_factor.recovery_codes_regenerate(
+        user=request.user
+    )
+    return redirect("accounts:two_factor_codes")
+
+
+@login_required
+@require_POST
+def two_factor_disable(request: HttpRequest) -> HttpResponse:
+    if _confirmed_by_password(request):
+        two_factor.disable(user=request.user)
+        messages.success(request, _("Two-step sign-in is off."))
+    return redirect("accounts:account")
+
+
+@login_required
+@require_POST
+def sign_out_everywhere(request: HttpRequest) -> HttpResponse:
+    """Every session of the person ends, this one included: the password is hashed again (same
+    password, new salt), and Django refuses a session whose stored hash no longer matches."""
+    if not _confirmed_by_password(request):
+        return redirect("accounts:account")
+    services.user_sign_out_everywhere(user=request.user, password=request.POST["password"])
+    auth_logout(request)
+    messages.success(request, _("You are signed out on every device."))
+    return redirect("accounts:login")
 
 
 @require_POST
@@ -334,13 +514,15 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         request.user, AuditEntry.objects.all(), action="accounts.audit.view"
     ).select_related("actor", "organization")
     organization = None
-    if request.GET.get("organization"):
-        try:
-            org_pk = int(request.GET["organization"])
-        except ValueError:
-            org_pk = 0
-        organization = permissions.get_object_or_404_for(
-            request.user, Organization.objects.all(), "accounts.audit.view", field="", pk=org_pk
+    wanted = request.GET.get("organization", "")
+    if wanted:
+        # An organization outside the user's audit reach answers 404 like one that does not
+        # exist, even when another of the user's roles lets them see it elsewhere.
+        if not (wanted.isdecimal() and wanted.isascii() and len(wanted) < 19):
+            raise Http404
+        organization = get_object_or_404(
+            permissions.visible_organizations(request.user, action="accounts.audit.view"),
+            pk=int(wanted),
         )
         qs = qs.filter(organization__path__startswith=organization.path)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts import security, two_factor
+from accounts.forms import OneTimeCodeField
 from accounts.models import User
 
 from .models import Answer, Decision, TemplateItem
@@ -84,3 +86,32 @@ class DecisionForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=_("Re-enter your password to confirm the decision in your name."),
     )
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+        self.second_factor = None
+        if request is not None and two_factor.has_device(request.user):
+            self.fields["otp_token"] = OneTimeCodeField(
+                label=_("Code from the authenticator app (signature)")
+            )
+
+    def clean(self):
+        """The signature is checked first, before anything is said about the checklist: a wrong
+        password (or code) gets the same answer whatever state the checklist is in, and counts
+        towards the login lock (accounts/security.py) like a wrong password at login."""
+        data = super().clean()
+        if self.request is None or "password" in self.errors:
+            return data
+        user = self.request.user
+        if not security.check_password(self.request, user, data.get("password", "")):
+            self.add_error("password", _("The password is not correct."))
+            return data
+        if "otp_token" in self.fields and "otp_token" not in self.errors:
+            device = two_factor.verify(user, data.get("otp_token", ""))
+            if device is None:
+                security.record_failure(self.request, user)
+                self.add_error("otp_token", _("The code is not correct."))
+            else:
+                self.second_factor = device
+        return data

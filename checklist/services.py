@@ -238,7 +238,13 @@ def route_items(
 
 @transaction.atomic
 def decide(
-    *, version, actor: User, decision: str, comment: str = "", password: str = ""
+    *,
+    version,
+    actor: User,
+    decision: str,
+    comment: str = "",
+    password: str = "",
+    second_factor: bool = False,
 ) -> Checklist:
     """CL9: the responsible person's final decision, confirmed by re-entering their password
     (the "signature") — the checklist workflow's "decide" step. The checklist is then completed
@@ -249,7 +255,13 @@ def decide(
     if checklist is None:
         raise ValidationError(_("Answer the checklist's items before the final decision."))
     return checklist_workflow.perform(
-        actor, checklist, "decide", decision=decision, comment=comment, password=password
+        actor,
+        checklist,
+        "decide",
+        decision=decision,
+        comment=comment,
+        password=password,
+        second_factor=second_factor,
     )
 
 

@@ -104,7 +104,7 @@ def _page_context(
             lawyers=selectors.lawyers_for(version.publication.organization), template=template
         )
     if can_decide and decision_form is None:
-        decision_form = DecisionForm()
+        decision_form = DecisionForm(request=request)
     return {
         "version": version,
         "publication": version.publication,
@@ -244,10 +244,17 @@ def route(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     version = _version(request, pk, "checklist.decide")
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, request=request)
     if form.is_valid():
         try:
-            services.decide(version=version, actor=request.user, **form.cleaned_data)
+            services.decide(
+                version=version,
+                actor=request.user,
+                decision=form.cleaned_data["decision"],
+                comment=form.cleaned_data["comment"],
+                password=form.cleaned_data["password"],
+                second_factor=form.second_factor is not None,
+            )
         except InvalidTransition as error:
             messages.error(request, str(error.message))
             return redirect("checklist:detail", pk=version.pk)
@@ -256,7 +263,12 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The decision is signed; the checklist is frozen."))
             return redirect("checklist:detail", pk=version.pk)
-    messages.error(request, _("The decision was not signed: see the decision form."))
+    # A refused signature is named on its own: the form may not be on the page at all.
+    signature_errors = form.errors.get("password") or form.errors.get("otp_token")
+    if signature_errors:
+        messages.error(request, " ".join(signature_errors))
+    else:
+        messages.error(request, _("The decision was not signed: see the decision form."))
     return _render(request, version, status=400, decision_form=form)
 
 

@@ -224,7 +224,8 @@ def _decide(step: Step) -> None:
     checklist.responsible_position = _position_of(actor, checklist.version.publication.organization)
     checklist.decided_by = actor
     checklist.decided_at = timezone.now()
-    checklist.signature_method = "password"
+    # "password+otp" when the form also verified a second-factor code (checklist/forms.py).
+    checklist.signature_method = "password+otp" if step.data.get("second_factor") else "password"
     step.update_fields |= {
         "decision",
         "decision_comment",

@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "treebeard",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_celery_beat",
     "accounts",
     "registry",
@@ -45,7 +48,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A NUL byte in any field, or a body that cannot be parsed: 400 with a translated page
+    # before any view, never a 500 (issue 11 §5).
+    "accounts.request_guard.RejectHostileInputMiddleware",
+    # After the user and their second factor are known: a chairman or superuser without a
+    # second factor reaches only the enrolment page (OTP_REQUIRED_FOR_CHAIRMEN).
+    "accounts.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Axes last: it turns a lockout raised during authentication into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -88,29 +98,64 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
+# --- Authentication (docs/security.md, "Authentication") -----------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Applied wherever a person sets a password through a form (change, reset, user creation);
+# passwords set by code (load_demo, factories) are not validated.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env.int("PASSWORD_MIN_LENGTH", default=10)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# A password-reset link works once and for this long.
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT_MINUTES", default=60) * 60
+# A session ends after this much idle time: every request saves the session, pushing the
+# expiry forward, so eight hours without a request sign the person out.
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_HOURS", default=8) * 3600
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 # Login throttling (django-axes): after AXES_FAILURE_LIMIT failed attempts for one username from
-# one IP address, that pair is locked for AXES_COOLOFF_MINUTES.
+# one client address, that pair is locked for AXES_COOLOFF_MINUTES. The same count covers wrong
+# second-factor codes and the password re-entered to sign a checklist decision
+# (accounts/security.py). Locking the pair, never the username alone, keeps a stranger from
+# locking a chairman out.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The client's address: REMOTE_ADDR when TRUSTED_PROXY_COUNT is 0; behind N proxies that each
+# append to X-Forwarded-For (nginx: $proxy_add_x_forwarded_for), the N-th address from the right
+# — entries further left are whatever the client sent and are never trusted.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
+
+# Second factor (django-otp): TOTP on a phone plus ten single-use recovery codes. Offered to
+# everyone; when OTP_REQUIRED_FOR_CHAIRMEN is on, chairmen and superusers must enrol before
+# they can use anything else. On in production; off by default in local and test settings so
+# the demo users and the suite's users sign in with a password alone.
+OTP_REQUIRED_FOR_CHAIRMEN = env.bool("OTP_REQUIRED_FOR_CHAIRMEN", default=False)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Kasipodaq SMM")
+# The password step of a login waits this long for the code before it must be repeated.
+OTP_LOGIN_TIMEOUT = 5 * 60
+# `manage.py load_demo` creates users with a published password: only the settings that are
+# never production (local, test) allow it.
+DEMO_DATA_ALLOWED = False
+# --- end of Authentication -----------------------------------------------------------------
 
 # Internationalization: Kazakh is the default, Russian the second language.
 LANGUAGE_CODE = "kk"
@@ -215,3 +260,35 @@ APPEALS_CALENDAR_CACHE_SECONDS = env.int("APPEALS_CALENDAR_CACHE_SECONDS", defau
 REPORTS_DEADLINE_WORKING_DAYS = env.int("REPORTS_DEADLINE_WORKING_DAYS", default=10)
 REPORTS_DEADLINE_WARNING_WORKING_DAYS = env.int("REPORTS_DEADLINE_WARNING_WORKING_DAYS", default=3)
 REPORTS_DASHBOARD_PAGE_SIZE = env.int("REPORTS_DASHBOARD_PAGE_SIZE", default=50)
+
+# --- Files and Content-Security-Policy -------------------------------------------------------
+# docs/security.md, "Files and Content-Security-Policy"; the code is accounts/files.py.
+# Stored files are never served from a public URL (there is no /media/ route in any setting):
+# views check permission and answer through accounts.files.respond. With
+# FILES_X_ACCEL_REDIRECT set (e.g. "/protected-media/"), the response names the file for nginx's
+# `internal` location instead of carrying the bytes (README, "Deployment").
+FILES_X_ACCEL_REDIRECT = env.str("FILES_X_ACCEL_REDIRECT", default="")
+# Images larger than this are refused before their pixels are decoded (decompression bombs).
+FILES_MAX_PIXELS = env.int("FILES_MAX_PIXELS", default=40_000_000)
+
+# django-csp 4: no inline script or style anywhere (templates use static/js and static/css),
+# nothing from another origin, no frames, no plugins. `data:` images are the SVG icons inside
+# Bootstrap's own CSS (select arrows, the navbar toggler). File downloads carry their own,
+# stricter policy (sandbox), which the middleware leaves in place.
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE += ["csp.middleware.CSPMiddleware"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}

@@ -27,5 +27,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-# Axes sees the client's address through the proxy.
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=1)
+
+# --- Authentication (docs/security.md) ----------------------------------------------------------
+# gunicorn runs behind one nginx that appends the client's address to X-Forwarded-For: the
+# throttle counts failures per real client, not per proxy.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+# Chairmen and superusers sign in with a second factor.
+OTP_REQUIRED_FOR_CHAIRMEN = env.bool("OTP_REQUIRED_FOR_CHAIRMEN", default=True)
+DEMO_DATA_ALLOWED = False  # never: load_demo refuses to run
+# --- end of Authentication ----------------------------------------------------------------------

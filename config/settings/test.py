@@ -19,3 +19,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {}
 # that unless told it is safe, which it is for the test's own synchronous code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/kasipodaq-test-media")
+
+# --- Authentication (docs/security.md) ----------------------------------------------------------
+# The demo (make run) and the suite sign chairmen in with a password alone unless the
+# environment turns the requirement on; tests that need it switch it on themselves.
+OTP_REQUIRED_FOR_CHAIRMEN = env.bool("OTP_REQUIRED_FOR_CHAIRMEN", default=False)
+DEMO_DATA_ALLOWED = True

@@ -6,13 +6,18 @@ created only when missing. Later issues extend the demo with their own data.
 
 import importlib
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import Membership, Organization, OrganizationKind, Role, User
 from config.celery import PROJECT_APPS
 
-DEMO_PASSWORD = "demo-2026"
+# Ten characters or more, like every password a person sets (AUTH_PASSWORD_VALIDATORS); the
+# demo sets it in code, so the validators are not asked. Users loaded before the change still
+# have the old one and get the new one on the next run.
+DEMO_PASSWORD = "demo-2026-kz"
+OLD_DEMO_PASSWORD = "demo-2026"
 
 # (BIN, parent BIN, kind, name_kk, name_ru)
 ORGANIZATIONS = [
@@ -195,8 +200,17 @@ USERS = [
 class Command(BaseCommand):
     help = "Load (or complete) the demo organization tree and users. Safe to run twice."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        # Users with a published password must never appear on a real server.
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "load_demo refuses to run here: these settings do not allow demo data "
+                "(DEMO_DATA_ALLOWED is off, as in config.settings.production)."
+            )
+        self.load()
+
+    @transaction.atomic
+    def load(self):
         created = 0
         by_bin: dict[str, Organization] = {}
         for bin_, parent_bin, kind, name_kk, name_ru in ORGANIZATIONS:
@@ -211,11 +225,18 @@ class Command(BaseCommand):
                 created += 1
             by_bin[bin_] = organization
 
-        if not User.objects.filter(username="admin").exists():
+        admin = User.objects.filter(username="admin").first()
+        # A demo database loaded before the password changed: one check (hashing is slow on
+        # purpose), then every demo user gets the new password.
+        upgrade = admin is not None and admin.check_password(OLD_DEMO_PASSWORD)
+        if admin is None:
             User.objects.create_superuser(
                 "admin", "admin@example.kz", DEMO_PASSWORD, last_name="Жүйе", first_name="Әкімшісі"
             )
             created += 1
+        elif upgrade:
+            admin.set_password(DEMO_PASSWORD)
+            admin.save(update_fields=["password"])
         for username, last, first, patronymic, roles in USERS:
             user, new = User.objects.get_or_create(
                 username=username,
@@ -226,10 +247,10 @@ class Command(BaseCommand):
                     "email": f"{username}@example.kz",
                 },
             )
-            if new:
+            if new or upgrade:
                 user.set_password(DEMO_PASSWORD)
                 user.save(update_fields=["password"])
-                created += 1
+                created += new
             for bin_, role, position in roles:
                 _, new = Membership.objects.get_or_create(
                     user=user, organization=by_bin[bin_], role=role, defaults={"position": position}
