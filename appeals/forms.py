@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from accounts import permissions
+from accounts import files, permissions
 from accounts.models import Organization, User
 from registry.models import OfficialAccount
 
@@ -41,22 +41,26 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
+    """Screenshots and scans: PDF, PNG, JPEG or WebP by their content (accounts/files.py);
+    images are re-encoded without metadata; each keeps its name as `original_name`."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,.pdf"}))
+        accept = ",".join(files.accept(files.SCREENSHOTS))
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list:
         if not data:
             return []
-        files = data if isinstance(data, list | tuple) else [data]
-        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
+        uploads = data if isinstance(data, list | tuple) else [data]
+        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in uploads]
         for f in cleaned:
             if f.size > settings.UPLOAD_MAX_BYTES:
                 raise forms.ValidationError(
                     _("A file may not be larger than %(mb)s MB.")
                     % {"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)}
                 )
-        return cleaned
+        return [files.prepared_upload(f, files.SCREENSHOTS) for f in cleaned]
 
 
 class BaseForm(forms.Form):
@@ -211,7 +215,9 @@ class OfficialResponseForm(BaseForm):
     text = forms.CharField(
         label=_("Text of the official response"), required=False, widget=forms.Textarea({"rows": 4})
     )
-    document = forms.FileField(label=_("Document"), required=False)
+    document = files.UploadField(
+        label=_("Document"), required=False, kinds=files.OFFICIAL_RESPONSES
+    )
 
 
 class CloseForm(BaseForm):

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts import files
 from accounts.models import Organization
 
 
@@ -265,7 +266,10 @@ class Appeal(models.Model):
     official_response_number = models.CharField(_("outgoing number"), max_length=64, blank=True)
     official_response_text = models.TextField(_("official response"), blank=True)
     official_response_document = models.FileField(
-        _("official response document"), upload_to="appeals/responses/%Y/%m/", blank=True
+        _("official response document"),
+        upload_to=files.GeneratedName("appeals/responses", "official_response_document"),
+        validators=[files.KindValidator(*files.OFFICIAL_RESPONSES)],
+        blank=True,
     )
 
     outcome = models.CharField(_("outcome"), max_length=32, choices=Outcome.choices, blank=True)
@@ -360,7 +364,13 @@ class AppealAttachment(models.Model):
     appeal = models.ForeignKey(
         Appeal, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("appeal")
     )
-    file = models.FileField(_("file"), upload_to="appeals/attachments/%Y/%m/")
+    file = models.FileField(
+        _("file"),
+        upload_to=files.GeneratedName("appeals/attachments", "file"),
+        validators=[files.KindValidator(*files.SCREENSHOTS)],
+    )
+    # The name the user gave: shown and offered as the download name, never part of a path.
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:
@@ -368,7 +378,7 @@ class AppealAttachment(models.Model):
         verbose_name_plural = _("attachments")
 
     def __str__(self) -> str:
-        return self.file.name.rsplit("/", 1)[-1]
+        return self.original_name or self.file.name.rsplit("/", 1)[-1]
 
     @property
     def permission_organization(self) -> Organization:

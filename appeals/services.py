@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts import audit, permissions
+from accounts import audit, files, permissions
 from accounts.models import Membership, Organization, Role, User
 from accounts.notifications import notify
 from accounts.workflow import Step
@@ -233,7 +233,17 @@ def appeal_register(
     _deadlines(appeal, workdays.current())
     appeal.save()
     for upload in attachments:
-        AppealAttachment.objects.create(appeal=appeal, file=upload)
+        # The form has checked and re-encoded it; a direct call is checked here (a refusal
+        # rolls the registration back).
+        stored = upload
+        if not hasattr(upload, "original_name"):
+            try:
+                stored = files.prepared_upload(upload, files.SCREENSHOTS)
+            except ValidationError as error:
+                raise ValidationError({"attachments": error.messages}) from None
+        AppealAttachment.objects.create(
+            appeal=appeal, file=stored, original_name=stored.original_name
+        )
     audit.record(
         "appeals.appeal.register",
         actor=actor,
@@ -502,6 +512,11 @@ def _official_response(step: Step) -> None:
     step.update_fields |= {"official_response_on", "official_response_number"}
     step.update_fields.add("official_response_text")
     if document is not None:
+        if not hasattr(document, "original_name"):  # not through the form: check it here
+            try:
+                document = files.prepared_upload(document, files.OFFICIAL_RESPONSES)
+            except ValidationError as error:
+                raise ValidationError({"document": error.messages}) from None
         appeal.official_response_document = document
         step.update_fields.add("official_response_document")
     if appeal.outcome != Outcome.FORWARDED:

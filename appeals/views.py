@@ -3,20 +3,19 @@ organization's appeal answers 404 (accounts.permissions.get_object_or_404_for)."
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import permissions
+from accounts import files, permissions, tabular
 from accounts.exceptions import InvalidTransition
 from accounts.web import apply_errors, error_text
 
@@ -89,11 +88,7 @@ def appeal_export(request: HttpRequest) -> HttpResponse:
     rows = selectors.decorate(
         list(selectors.filtered(request.user, filters, today)), request.user, today
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="appeals-{today:%Y%m%d}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 with the BOM
-    writer = csv.writer(response)
-    writer.writerow(
+    table: list[list[str]] = [
         [
             _("Registration number"),
             _("Received at"),
@@ -109,12 +104,12 @@ def appeal_export(request: HttpRequest) -> HttpResponse:
             _("Overdue"),
             _("Outcome"),
         ]
-    )
+    ]
     full = []
     for a in rows:
         if a.may_see_personal_data:
             full.append(a)
-        writer.writerow(
+        table.append(
             [
                 a.number or _("not registered"),
                 timezone.localtime(a.received_at).strftime("%d.%m.%Y %H:%M"),
@@ -133,6 +128,8 @@ def appeal_export(request: HttpRequest) -> HttpResponse:
                 a.get_outcome_display(),
             ]
         )
+    # accounts.tabular: an author's name or contacts beginning with "=" or "+" stay text.
+    response = tabular.csv_response(table, f"appeals-{today:%Y%m%d}.csv")
     services.personal_data_exported(
         actor=request.user, appeals=[a for a in full if a.author_contacts]
     )
@@ -266,6 +263,34 @@ def _initial(action: str, appeal: Appeal, today) -> dict:
     if action == "close":
         return {"outcome": appeal.outcome or "explanation"}
     return {}
+
+
+def _appeal_for_files(request: HttpRequest, pk: int) -> Appeal:
+    """Files of an appeal go to those who see its content: out of reach 404 (the permission
+    module), a confidential matter's content out of the user's role 403."""
+    appeal = _get_appeal(request, pk, "appeals.appeal.view")
+    if not can_see_content(request.user, appeal):
+        raise PermissionDenied
+    return appeal
+
+
+@login_required
+def attachment_file(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    appeal = _appeal_for_files(request, pk)
+    attachment = get_object_or_404(appeal.attachments, pk=attachment_pk)
+    return files.respond(
+        attachment.file, download_name=attachment.original_name or f"attachment-{attachment.pk}"
+    )
+
+
+@login_required
+def response_document(request: HttpRequest, pk: int) -> HttpResponse:
+    appeal = _appeal_for_files(request, pk)
+    if not appeal.official_response_document:
+        raise Http404
+    return files.respond(
+        appeal.official_response_document, download_name=f"response-{appeal.number or appeal.pk}"
+    )
 
 
 @login_required

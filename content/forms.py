@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts import files
 from accounts.models import Organization, User
 from registry.forms import DateInput
 from registry.models import OfficialAccount
@@ -145,6 +146,7 @@ class StatementApprovalForm(forms.ModelForm):
         model = StatementApproval
         fields = ["body", "decision_number", "decision_date", "document"]
         widgets = {"decision_date": DateInput()}
+        field_classes = {"document": files.UploadField}  # by content; images lose metadata
 
 
 class PlanningForm(forms.Form):

@@ -4,8 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts import files
 from accounts.models import Organization, User
-from accounts.uploads import validate_document
 from registry.models import OfficialAccount
 
 from .taxonomy import DIRECTION_CHOICES, ContentKind, Language
@@ -364,8 +364,17 @@ class Attachment(models.Model):
         verbose_name=_("publication version"),
     )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    file = models.FileField(_("file"), upload_to="content/%Y/%m/")
-    thumbnail = models.FileField(upload_to="content/thumbs/%Y/%m/", blank=True)
+    # Checked, re-encoded and named by content/uploads.py; the path has no user text.
+    file = models.FileField(
+        _("file"),
+        upload_to=files.GeneratedName("content", "file"),
+        validators=[
+            files.KindValidator(*files.PUBLICATION_MATERIALS, limit="CONTENT_MEDIA_MAX_BYTES")
+        ],
+    )
+    thumbnail = models.FileField(
+        upload_to=files.GeneratedName("content/thumbs", "thumbnail"), blank=True
+    )
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveIntegerField(_("size"), default=0)
 
@@ -423,7 +432,9 @@ class StatementApproval(models.Model):
     decision_number = models.CharField(_("decision number"), max_length=64)
     decision_date = models.DateField(_("decision date"))
     document = models.FileField(
-        _("document"), upload_to="content/statements/%Y/", validators=[validate_document]
+        _("document"),
+        upload_to=files.GeneratedName("content/statements", "document"),
+        validators=[files.KindValidator(*files.DOCUMENTS)],
     )
     recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -17,6 +17,11 @@ urlpatterns = [
     ),
     path("publications/<int:pk>/attachments/", views.attachment_add, name="attachment_add"),
     path("publications/<int:pk>/statement/", views.statement_approval, name="statement_approval"),
+    path(
+        "publications/<int:pk>/statement/document/",
+        views.statement_document,
+        name="statement_document",
+    ),
     path("publications/<int:pk>/diff/", views.version_diff, name="version_diff"),
     path("attachments/<int:pk>/remove/", views.attachment_remove, name="attachment_remove"),
     path("attachments/<int:pk>/", views.attachment_file, name="attachment_file"),

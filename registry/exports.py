@@ -2,13 +2,11 @@
 official register with the numbered table "No. | social network | page/account name | link",
 the same table as the report's RPT1.3."""
 
-import csv
-import io
-
 from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts import tabular
 from accounts.models import Organization
 from reports.pdf import render_pdf
 
@@ -58,47 +56,29 @@ def render(
     with translation.override(language):
         if fmt == "csv":
             header, rows = _rows(accounts)
-            buffer = io.StringIO()
-            buffer.write("\ufeff")  # so that Excel opens the Cyrillic text as UTF-8
-            writer = csv.writer(buffer)
-            writer.writerow(header)
-            writer.writerows(rows)
-            response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        elif fmt == "xlsx":
-            from openpyxl import Workbook
-            from openpyxl.styles import Font
-
+            return tabular.csv_response([header, *rows], _filename(fmt, language))
+        if fmt == "xlsx":
             header, rows = _rows(accounts)
-            workbook = Workbook()
-            sheet = workbook.active
-            sheet.title = _("Register")[:31]
-            sheet.append(header)
-            for cell in sheet[1]:
-                cell.font = Font(bold=True)
-            for row in rows:
-                sheet.append([int(row[0]), *row[1:]])
-            for column, width in zip("ABCDEFGHI", (6, 40, 18, 36, 20, 45, 18, 14, 50), strict=True):
-                sheet.column_dimensions[column].width = width
-            sheet.freeze_panes = "A2"
-            buffer = io.BytesIO()
-            workbook.save(buffer)
-            response = HttpResponse(
-                buffer.getvalue(),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            sheet = tabular.Sheet(
+                title=_("Register"),
+                rows=[header, *([int(row[0]), *row[1:]] for row in rows)],
+                bold_rows=(0,),
+                widths=dict(zip("ABCDEFGHI", (6, 40, 18, 36, 20, 45, 18, 14, 50), strict=True)),
+                freeze="A2",
             )
-        elif fmt == "pdf":
-            pdf = render_pdf(
-                "reports/registry.html",
-                {
-                    "accounts": accounts,
-                    "organization": organization,
-                    "show_organization": len({a.organization_id for a in accounts}) > 1,
-                    "today": timezone.localdate(),
-                },
-                language=language,
-            )
-            response = HttpResponse(pdf, content_type="application/pdf")
-        else:
+            return tabular.xlsx_response([sheet], _filename(fmt, language))
+        if fmt != "pdf":
             raise Http404
+        pdf = render_pdf(
+            "reports/registry.html",
+            {
+                "accounts": accounts,
+                "organization": organization,
+                "show_organization": len({a.organization_id for a in accounts}) > 1,
+                "today": timezone.localdate(),
+            },
+            language=language,
+        )
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(fmt, language)}"'
     return response

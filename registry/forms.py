@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import files
 from accounts.models import Organization, User
 
 from .models import (
@@ -70,6 +71,7 @@ class DecisionForm(forms.ModelForm):
         model = CreationDecision
         fields = ["body", "number", "decided_on", "document"]
         widgets = {"decided_on": DateInput()}
+        field_classes = {"document": files.UploadField}  # by content; images lose metadata
 
 
 class LogoCheckForm(forms.ModelForm):
@@ -77,6 +79,7 @@ class LogoCheckForm(forms.ModelForm):
         model = LogoCheck
         fields = ["checked_on", "result", "screenshot", "note"]
         widgets = {"checked_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"screenshot": files.UploadField}
 
 
 class CommentForm(forms.Form):
@@ -100,6 +103,7 @@ class AppointmentForm(forms.ModelForm):
             "ends_on",
         ]
         widgets = {"order_date": DateInput(), "starts_on": DateInput(), "ends_on": DateInput()}
+        field_classes = {"order_document": files.UploadField}
 
     def __init__(self, *args, users=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,6 +197,7 @@ class ViolationForm(forms.ModelForm):
             "evidence",
         ]
         widgets = {"occurred_on": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"evidence": files.UploadField}
 
     def __init__(self, *args, organizations=None, accounts=None, users=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -63,7 +63,7 @@ def normalize(network: str, raw: str) -> str:
         segments = segments[1:]  # t.me/s/name is the web preview of t.me/name
     if network == Network.FACEBOOK and segments[:1] == ["profile.php"]:
         page_id = parse_qs(parts.query).get("id", [""])[0]
-        if not page_id.isdigit():
+        if not (page_id.isdecimal() and page_id.isascii()):  # "²" passes isdigit()
             raise ValidationError(_("Enter the link of the account itself, not of the site."))
         return f"{canonical}/profile.php?id={page_id}"
     if network == Network.YOUTUBE and host == "youtu.be":

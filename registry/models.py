@@ -7,8 +7,8 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.expressions import ExpressionWrapper
 from django.utils.translation import gettext_lazy as _
 
+from accounts import files
 from accounts.models import Organization, User
-from accounts.uploads import validate_document
 
 
 class Network(models.TextChoices):
@@ -160,8 +160,12 @@ class OfficialAccount(models.Model):
         return self.url
 
 
-def _upload(folder: str) -> str:
-    return f"registry/{folder}/%Y/%m/"
+def _upload(folder: str, field: str) -> files.GeneratedName:
+    """registry/<folder>/<yyyy>/<mm>/<uuid>.<detected extension>: no user text in the path."""
+    return files.GeneratedName(f"registry/{folder}", field)
+
+
+DOCUMENT_CHECK = files.KindValidator(*files.DOCUMENTS)  # PDF, PNG, JPEG by content
 
 
 class AccountChild(models.Model):
@@ -190,7 +194,7 @@ class CreationDecision(AccountChild):
     number = models.CharField(_("document number"), max_length=64)
     decided_on = models.DateField(_("document date"))
     document = models.FileField(
-        _("document"), upload_to=_upload("decisions"), validators=[validate_document]
+        _("document"), upload_to=_upload("decisions", "document"), validators=[DOCUMENT_CHECK]
     )
 
     class Meta:
@@ -216,7 +220,7 @@ class LogoCheck(AccountChild):
     checked_on = models.DateField(_("checked on"))
     result = models.CharField(_("result"), max_length=16, choices=Result.choices)
     screenshot = models.FileField(
-        _("screenshot"), upload_to=_upload("logo"), validators=[validate_document]
+        _("screenshot"), upload_to=_upload("logo", "screenshot"), validators=[DOCUMENT_CHECK]
     )
     note = models.TextField(_("note"), blank=True)
 
@@ -247,7 +251,7 @@ class AdministratorAppointment(AccountChild):
     order_number = models.CharField(_("order number"), max_length=64)
     order_date = models.DateField(_("order date"))
     order_document = models.FileField(
-        _("order"), upload_to=_upload("orders"), validators=[validate_document]
+        _("order"), upload_to=_upload("orders", "order_document"), validators=[DOCUMENT_CHECK]
     )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"), null=True, blank=True)
@@ -474,7 +478,10 @@ class Violation(models.Model):
     occurred_on = models.DateField(_("date of the breach"))
     description = models.TextField(_("what happened"))
     evidence = models.FileField(
-        _("evidence"), upload_to=_upload("evidence"), blank=True, validators=[validate_document]
+        _("evidence"),
+        upload_to=_upload("evidence", "evidence"),
+        blank=True,
+        validators=[DOCUMENT_CHECK],
     )
     measure = models.CharField(
         _("measure"), max_length=16, choices=Measure.choices, default=Measure.PENDING

@@ -2,13 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import audit, permissions
+from accounts import audit, files, permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import Organization, User
 from accounts.web import error_text, run_service
@@ -455,10 +455,8 @@ def document(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     obj = permissions.get_object_or_404_for(
         request.user, model.objects.all(), action, field=scope, pk=pk
     )
-    file = getattr(obj, field)
-    if not file:
-        raise Http404
-    return FileResponse(file.open("rb"), as_attachment=False, filename=file.name.rsplit("/", 1)[-1])
+    # Type from the content, always an attachment, nosniff, sandboxed (accounts/files.py).
+    return files.respond(getattr(obj, field), download_name=f"{kind}-{obj.pk}")
 
 
 # Violations and measures (R11) ------------------------------------------------------------

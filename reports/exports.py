@@ -1,14 +1,15 @@
-"""The report's PDF (Appendix 2 layout) and the roll-up as PDF and XLSX."""
+"""The report's PDF (Appendix 2 layout) and the roll-up as PDF and XLSX (accounts.tabular:
+organization names are text, never a formula)."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts import tabular
 from content.taxonomy import ContentKind
 
 from . import presenters
@@ -74,37 +75,31 @@ def _rollup_rows(data: Rollup) -> tuple[list[str], list[list[Any]]]:
 def rollup(fmt: str, data: Rollup, language: str) -> HttpResponse:
     filename = f"rollup-{data.base.pk}-{data.start:%Y-%m}-{data.end:%Y-%m}-{language}.{fmt}"
     if fmt == "xlsx":
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
         header, rows = _rollup_rows(data)
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = _("Roll-up")[:31]
-        sheet.append([data.base.name])
-        sheet.append([presenters.period_line(data.start, data.end)])
-        sheet.append(header)
-        for cell in sheet[3]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(row)
-        sheet.append([])
-        sheet.append([_("Have not handed in the report")])
-        for row in data.missing:
-            sheet.append([row.organization.name, str(row.report["label"]) if row.report else ""])
-        sheet.column_dimensions["A"].width = 45
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        missing = [
+            [row.organization.name, str(row.report["label"]) if row.report else ""]
+            for row in data.missing
+        ]
+        sheet = tabular.Sheet(
+            title=_("Roll-up"),
+            rows=[
+                [data.base.name],
+                [presenters.period_line(data.start, data.end)],
+                header,
+                *rows,
+                [],
+                [_("Have not handed in the report")],
+                *missing,
+            ],
+            bold_rows=(2,),
+            widths={"A": 45},
         )
-    else:
-        pdf = render_pdf(
-            "reports/rollup_pdf.html",
-            {"rollup": data, "today": timezone.localdate(), **rollup_context(data)},
-            language=language,
-        )
-        response = HttpResponse(pdf, content_type="application/pdf")
+        return tabular.xlsx_response([sheet], filename)
+    pdf = render_pdf(
+        "reports/rollup_pdf.html",
+        {"rollup": data, "today": timezone.localdate(), **rollup_context(data)},
+        language=language,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

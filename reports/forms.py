@@ -6,8 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 
 from .appendix import NARRATIVE, H
-from .metrics import KINDS
+from .metrics import KINDS, MAX_NUMBER
 from .models import Goal, Risk, half_year, previous_half_year
+
+# The days a report, an import or a roll-up may cover: a roll-up over 0001–9999 computed
+# half-year bounds past Python's last date (a 500) and scanned every row there is.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)
 
 
 class PeriodChoiceMixin:
@@ -35,6 +39,13 @@ class PeriodChoiceMixin:
             return None
         if end < start:
             self.add_error("ends_on", _("The period ends before it starts."))  # type: ignore[attr-defined]
+            return None
+        if start < FIRST_DAY or end > LAST_DAY:
+            self.add_error(  # type: ignore[attr-defined]
+                "starts_on",
+                _("Choose days between %(first)s and %(last)s.")
+                % {"first": f"{FIRST_DAY:%d.%m.%Y}", "last": f"{LAST_DAY:%d.%m.%Y}"},
+            )
             return None
         return start, end
 
@@ -194,19 +205,27 @@ class MetricsEntryForm(MetricsImportForm):
     date = forms.DateField(
         label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    subscribers = forms.IntegerField(label=_("Subscribers"), required=False, min_value=0)
+    subscribers = forms.IntegerField(
+        label=_("Subscribers"), required=False, min_value=0, max_value=MAX_NUMBER
+    )
     period_start = forms.DateField(
         label=_("Figures from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     period_end = forms.DateField(
         label=_("Figures until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    average_views = forms.IntegerField(label=_("Average views"), required=False, min_value=0)
+    average_views = forms.IntegerField(
+        label=_("Average views"), required=False, min_value=0, max_value=MAX_NUMBER
+    )
     post_url = forms.CharField(label=_("Post link"), required=False)
-    views = forms.IntegerField(label=_("Views"), required=False, min_value=0)
-    likes = forms.IntegerField(label=_("Likes"), required=False, min_value=0)
-    comments = forms.IntegerField(label=_("Comments"), required=False, min_value=0)
-    shares = forms.IntegerField(label=_("Shares/reposts"), required=False, min_value=0)
+    views = forms.IntegerField(label=_("Views"), required=False, min_value=0, max_value=MAX_NUMBER)
+    likes = forms.IntegerField(label=_("Likes"), required=False, min_value=0, max_value=MAX_NUMBER)
+    comments = forms.IntegerField(
+        label=_("Comments"), required=False, min_value=0, max_value=MAX_NUMBER
+    )
+    shares = forms.IntegerField(
+        label=_("Shares/reposts"), required=False, min_value=0, max_value=MAX_NUMBER
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -27,7 +28,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts import audit, permissions
+from accounts import audit, permissions, tabular
 from accounts.models import Organization, User
 from content.models import PublicationStatus, PublicationTarget
 from registry import links
@@ -89,6 +90,17 @@ NUMBERS = {"subscribers", "average_views", "likes", "comments", "shares", "views
 DATES = {"date", "period_start", "period_end"}
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
+# Limits on what a file may make the server do before a row is checked (issue 11 §5): an XLSX
+# is a zip, and 1 MB of it can unpack to a million rows. The parts' unpacked sizes are checked
+# before openpyxl opens anything (zipfile itself stops at the size a part declares), and rows
+# are streamed, never read past MAX_SCANNED_ROWS (blank rows included) or MAX_COLUMNS.
+MAX_UNPACKED_BYTES = 30 * 1024 * 1024
+MAX_PARTS = 200
+MAX_SCANNED_ROWS = 2 * MAX_ROWS
+MAX_COLUMNS = 30
+# The figures are stored in PositiveIntegerField: PostgreSQL's integer ends at 2³¹ − 1.
+MAX_NUMBER = 2_147_483_647
+SHOWN_CHARS = 80  # a cell quoted in an error message
 
 
 @dataclass
@@ -112,35 +124,96 @@ def _file_error(message: str) -> MetricsFileError:
     return MetricsFileError([RowError(0, "", message)])
 
 
+def _too_many_rows() -> MetricsFileError:
+    return _file_error(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
+
+
+def _not_xlsx() -> MetricsFileError:
+    return _file_error(
+        _(
+            "The file is not an Excel workbook (.xlsx) although its name says so. "
+            "Save it from Excel as .xlsx or download the template again."
+        )
+    )
+
+
+def _collect(rows: Iterable[Sequence[Any]]) -> list[list[Any]]:
+    """At most MAX_ROWS rows with something in them (and the header), read one at a time."""
+    table: list[list[Any]] = []
+    filled = 0
+    for scanned, row in enumerate(rows, start=1):
+        if scanned > MAX_SCANNED_ROWS:
+            raise _too_many_rows()
+        cells = list(row[:MAX_COLUMNS])
+        if any(not _blank(c) for c in cells):
+            filled += 1
+            if filled > MAX_ROWS + 1:
+                raise _too_many_rows()
+            table.append(cells)
+        else:
+            table.append([])  # kept, so that row numbers stay the spreadsheet's
+    return table
+
+
+def _read_xlsx(content: bytes) -> list[list[Any]]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        raise _not_xlsx() from None
+    if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES:
+        raise _file_error(
+            _("The workbook is too large once unpacked. Keep only the sheet with the figures.")
+        )
+    from openpyxl import load_workbook
+
+    # openpyxl reads a file from anyone: besides its own errors, broken XML or a missing part
+    # surface as whatever the parser raises (ParseError, KeyError, IndexError, …). Every one of
+    # them means "not a workbook we can read"; none may become a 500.
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:
+        raise _not_xlsx() from None
+    try:
+        if not workbook.worksheets:
+            raise _file_error(_("The workbook has no sheet."))
+        return _collect(
+            workbook.worksheets[0].iter_rows(
+                max_row=MAX_SCANNED_ROWS + 1, max_col=MAX_COLUMNS, values_only=True
+            )
+        )
+    except MetricsFileError:
+        raise
+    except Exception:
+        raise _not_xlsx() from None
+    finally:
+        workbook.close()
+
+
+def _read_csv(content: bytes) -> list[list[Any]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _file_error(_("The CSV file is not in UTF-8 encoding.")) from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    try:
+        return _collect(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:  # a cell over csv.field_size_limit(), or broken quoting
+        raise _file_error(
+            _("The CSV file cannot be read: a cell is too long or its quotes are not closed.")
+        ) from None
+
+
 def read_table(name: str, content: bytes) -> list[list[Any]]:
-    """The file's cells, row by row, header included."""
+    """The file's cells, row by row, header included; a blank row is an empty list."""
     if len(content) > MAX_BYTES:
         raise _file_error(_("The file is too large (at most 5 MB)."))
     lower = name.lower()
     if lower.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-            raise _file_error(
-                _(
-                    "The file is not an Excel workbook (.xlsx) although its name says so. "
-                    "Save it from Excel as .xlsx or download the template again."
-                )
-            ) from None
-        sheet = workbook.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        workbook.close()
-        return rows
+        return _read_xlsx(content)
     if lower.endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise _file_error(_("The CSV file is not in UTF-8 encoding.")) from None
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        return _read_csv(content)
     raise _file_error(_("Upload a .csv or .xlsx file."))
 
 
@@ -148,7 +221,14 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _shown(value: Any) -> str:
+    """A cell quoted in a message: short, whatever the file held."""
+    text = str(value)
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
+
+
 def _number(value: Any) -> int:
+    """A whole number written in ASCII digits ("²" and "١٢" are not figures), or ValueError."""
     if isinstance(value, bool):
         raise ValueError
     if isinstance(value, int):
@@ -159,12 +239,10 @@ def _number(value: Any) -> int:
         number = int(value)
     else:
         text = str(value).strip().replace("\u00a0", "").replace(" ", "")
-        if text.startswith("-") and text[1:].isdigit():
-            number = -int(text[1:])
-        elif text.isdigit():
-            number = int(text)
-        else:
+        digits = text.removeprefix("-")
+        if not (digits.isdecimal() and digits.isascii()) or len(digits) > 18:
             raise ValueError
+        number = -int(digits) if text.startswith("-") else int(digits)
     return number
 
 
@@ -192,7 +270,7 @@ class _Accounts:
 
     def find(self, raw: Any) -> OfficialAccount | None:
         text = str(raw).strip()
-        if text.isdigit():
+        if text.isdecimal() and text.isascii() and len(text) <= 18:
             return next((a for a in self.accounts if a.pk == int(text)), None)
         for network in self.networks:
             try:
@@ -270,10 +348,17 @@ def parse(
                 try:
                     value = _number(cell)
                 except ValueError:
-                    bad(name, _("“%(value)s” is not a whole number.") % {"value": cell})
+                    bad(name, _("“%(value)s” is not a whole number.") % {"value": _shown(cell)})
                     continue
                 if value < 0:
                     bad(name, _("The number must not be negative."))
+                    continue
+                if value > MAX_NUMBER:
+                    bad(
+                        name,
+                        _("The number is too large (at most %(max)s).")
+                        % {"max": f"{MAX_NUMBER:,}".replace(",", " ")},
+                    )
                     continue
                 values[name] = value
             elif name in DATES:
@@ -283,7 +368,7 @@ def parse(
                     bad(
                         name,
                         _("“%(value)s” is not a date (YYYY-MM-DD or DD.MM.YYYY).")
-                        % {"value": cell},
+                        % {"value": _shown(cell)},
                     )
                     continue
                 if not start <= value <= end:
@@ -300,7 +385,7 @@ def parse(
                     bad(
                         name,
                         _("No official account of %(organization)s has the link “%(value)s”.")
-                        % {"organization": organization.name, "value": cell},
+                        % {"organization": organization.name, "value": _shown(cell)},
                     )
                     continue
                 values[name] = account
@@ -310,7 +395,7 @@ def parse(
                     bad(
                         name,
                         _("No published post of %(organization)s has the link “%(value)s”.")
-                        % {"organization": organization.name, "value": cell},
+                        % {"organization": organization.name, "value": _shown(cell)},
                     )
                     continue
                 published = target.publication.published_at
@@ -448,24 +533,8 @@ def metrics_record(
 
 def template(kind: str, fmt: str) -> bytes:
     """The import template: the header row and one example row."""
-    header, examples = COLUMNS[kind], EXAMPLES[kind]
+    rows = [COLUMNS[kind], *EXAMPLES[kind]]
     if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(examples)
-        return buffer.getvalue().encode("utf-8")
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = kind
-    sheet.append(header)
-    for row in examples:
-        sheet.append(row)
-    for i, _name in enumerate(header):
-        sheet.column_dimensions[chr(ord("A") + i)].width = 22
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        return tabular.csv_bytes(rows)
+    widths = {chr(ord("A") + i): 22 for i in range(len(COLUMNS[kind]))}
+    return tabular.xlsx_bytes([tabular.Sheet(title=kind, rows=rows, widths=widths)])

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts import permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import Organization
+from accounts.request_guard import parse_id
 from accounts.web import run_service
 
 from . import exports, metrics, presenters, selectors, services
@@ -51,9 +52,9 @@ def _step(request, call, success: str) -> None:
 def report_list(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "reports.report.view")
     qs = selectors.reports_visible_to(request.user)
-    organization = request.GET.get("organization")
-    if organization and organization.isdigit():
-        qs = qs.filter(organization_id=int(organization))
+    organization = parse_id(request.GET.get("organization"))  # "²" passes isdigit()
+    if organization is not None:
+        qs = qs.filter(organization_id=organization)
     status = request.GET.get("status")
     if status in ReportStatus.values:
         qs = qs.filter(status=status)
@@ -241,7 +242,7 @@ def metrics_page(request: HttpRequest) -> HttpResponse:
                     start=data["starts_on"],
                     end=data["ends_on"],
                     name=upload.name,
-                    content=upload.read(),
+                    content=upload.read(metrics.MAX_BYTES + 1),  # no more than it may hold
                 )
             except metrics.MetricsFileError as error:
                 errors = error.errors

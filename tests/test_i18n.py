@@ -248,6 +248,14 @@ LATIN_ALLOWED = {
     "me",
     "CL",
     "R",
+    # Names of things that are written in Latin letters in every language: the QR code and the
+    # authenticator apps the two-step sign-in page suggests.
+    "QR",
+    "FreeOTP",
+    "Aegis",
+    "Google",
+    "Microsoft",
+    "Authenticator",
 }
 
 

@@ -22,5 +22,6 @@ from .publications import (  # noqa: F401
     publication_edit,
     publication_list,
     statement_approval,
+    statement_document,
     version_diff,
 )

@@ -8,10 +8,16 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from accounts import permissions
+from accounts.request_guard import parse_id
 from registry.models import OfficialAccount
 
 from .. import selectors
 from ..taxonomy import ContentKind
+
+# The days the calendar shows. A month's grid and its "previous" and "following" links reach
+# past the anchor, so 0001-01-01 and 9999-12-31 overflowed Python's dates (a 500); a day
+# outside these bounds shows the current month instead.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)
 
 
 @login_required
@@ -21,6 +27,8 @@ def calendar_view(request):
     try:
         anchor = date.fromisoformat(request.GET.get("day", "")) if request.GET.get("day") else today
     except ValueError:
+        anchor = today
+    if not FIRST_DAY <= anchor <= LAST_DAY:
         anchor = today
     mode = "week" if request.GET.get("view") == "week" else "month"
     if mode == "week":
@@ -32,10 +40,7 @@ def calendar_view(request):
         end = start.replace(day=pycalendar.monthrange(start.year, start.month)[1])
         previous = (start - timedelta(days=1)).replace(day=1)
         following = end + timedelta(days=1)
-    try:
-        account = int(request.GET.get("account") or 0) or None
-    except ValueError:
-        account = None
+    account = parse_id(request.GET.get("account")) or None
     kind = request.GET.get("kind", "") if request.GET.get("kind", "") in ContentKind.values else ""
     items, publications = selectors.calendar_entries(
         request.user, start, end, account=account, kind=kind

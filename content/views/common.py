@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from accounts import permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import Organization
+from accounts.request_guard import parse_id
 from accounts.web import error_text
 from accounts.workflow import Workflow
 from registry.models import AccountStatus, OfficialAccount
@@ -28,9 +29,9 @@ def organization_for_new(request, action: str = "content.publication.edit") -> O
     organizations = permissions.visible_organizations(request.user, action=action)
     wanted = request.GET.get("organization") or request.POST.get("organization")
     if wanted:
-        if not str(wanted).isdecimal() or not str(wanted).isascii():
+        if parse_id(wanted) is None:
             raise Http404
-        organization = organizations.filter(pk=int(wanted)).first()
+        organization = organizations.filter(pk=parse_id(wanted)).first()
         if organization is None:
             raise Http404
         return organization
@@ -41,10 +42,11 @@ def organization_for_new(request, action: str = "content.publication.edit") -> O
 
 
 def posted_links(request) -> dict[int, str]:
+    # `link-²` or `link-` and 5000 digits name no account: skipped, never int() of them.
     return {
-        int(key[5:]): value
+        pk: value
         for key, value in request.POST.items()
-        if key.startswith("link-") and key[5:].isdecimal() and key[5:].isascii()
+        if key.startswith("link-") and (pk := parse_id(key[5:])) is not None
     }
 
 
@@ -62,7 +64,8 @@ def transition_data(request, form: str) -> dict:
         data["note"] = post.get("note", "")
     version = post.get("version", "")
     if version:
-        data["version_number"] = int(version) if version.isdecimal() and version.isascii() else -1
+        number = parse_id(version)
+        data["version_number"] = -1 if number is None else number
     return data
 
 

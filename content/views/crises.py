@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts import permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import User
+from accounts.request_guard import parse_id
 from accounts.web import apply_errors, error_text
 
 from .. import crises
@@ -38,9 +39,9 @@ def crisis_declare(request):
     declarable = crises.declarable_organizations(request.user).order_by("path")
     wanted = request.GET.get("organization", "")
     if wanted:
-        if not (wanted.isdecimal() and wanted.isascii()):
+        if parse_id(wanted) is None:  # "²", or 5000 digits that int() refuses
             raise Http404
-        organization = declarable.filter(pk=int(wanted)).first()
+        organization = declarable.filter(pk=parse_id(wanted)).first()
         if organization is None:
             raise Http404
     else:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts import permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import Organization
+from accounts.request_guard import parse_id
 from accounts.web import apply_errors, error_text
 
 from .. import plans as plan_services
@@ -29,9 +30,9 @@ from .common import PAGE_SIZE, accounts_of, organization_for_new, perform_posted
 def plan_list(request):
     permissions.require(request.user, "content.view")
     plans = selectors.plans_visible_to(request.user).order_by("-starts_on", "organization__path")
-    wanted = request.GET.get("organization", "")
-    if wanted.isdecimal() and wanted.isascii():
-        plans = plans.filter(organization_id=int(wanted))
+    wanted = parse_id(request.GET.get("organization"))
+    if wanted is not None:
+        plans = plans.filter(organization_id=wanted)
     page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
     organizations = permissions.visible_organizations(request.user, action="content.plan.edit")
     form = PlanCreateForm(request.POST or None, initial={"day": timezone.localdate()})

@@ -5,23 +5,24 @@ import difflib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import audit, permissions
+from accounts import audit, files, permissions
 from accounts.exceptions import InvalidTransition
+from accounts.request_guard import parse_id
 from accounts.web import apply_errors, error_text
 
 from .. import publications, selectors
 from ..crises import active_crisis_for
 from ..forms import AttachmentForm, PublicationFilterForm, PublicationForm, StatementApprovalForm
-from ..models import Attachment, PlanItem, Publication, PublicationStatus
+from ..models import Attachment, PlanItem, Publication, PublicationStatus, StatementApproval
 from ..taxonomy import Audience, ContentKind, directions_of
 from ..workflows import EDITABLE, publication_workflow
 from .common import PAGE_SIZE, accounts_of, organization_for_new, perform_posted
@@ -36,6 +37,15 @@ def _publication(request, pk, action="content.view"):
         action,
         pk=pk,
     )
+
+
+def _posted_version(request, current: int) -> int:
+    """The version the editor started from; a posted "abc" or "²" is a stale version (-1)."""
+    posted = request.POST.get("version")
+    if not posted:
+        return current
+    number = parse_id(posted)
+    return -1 if number is None else number
 
 
 @login_required
@@ -77,7 +87,7 @@ def publication_create(request: HttpRequest) -> HttpResponse:
     plan_item = None
     wanted_item = request.GET.get("plan_item", "")
     if wanted_item:
-        if not (wanted_item.isdecimal() and wanted_item.isascii()):
+        if parse_id(wanted_item) is None:  # "abc", "²", or 5000 digits that int() refuses
             raise Http404
         plan_item = permissions.get_object_or_404_for(
             request.user,
@@ -171,7 +181,7 @@ def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 publication=publication,
                 accounts=accounts,
-                expected_version=int(request.POST.get("version") or version.number),
+                expected_version=_posted_version(request, version.number),
                 **data,
             )
         except ValidationError as error:
@@ -207,7 +217,6 @@ def publication_detail(request: HttpRequest, pk: int) -> HttpResponse:
         entry.label = audit.label(entry.action)
     crisis = publication.crisis if publication.crisis_id and publication.crisis.is_active else None
     actions = publication_workflow.available_actions(user, publication)
-    offered = {a.name for a in actions}
     can_edit = permissions.can(user, "content.publication.edit", publication)
     context = {
         "publication": publication,
@@ -226,8 +235,8 @@ def publication_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "action_url": "content:publication_action",
         "can_edit": can_edit and publication.status in EDITABLE,
         "can_statement": publication.is_official_statement
-        and publication.status in (S.DRAFT, S.RETURNED, S.SUBMITTED)
-        and (can_edit or "approve" in offered),
+        and publication.status in STATEMENT_STATES
+        and may_record_statement(user, publication),
         "attachment_form": AttachmentForm(),
     }
     return render(request, "content/publication_detail.html", context)
@@ -313,13 +322,55 @@ def attachment_file(request, pk, thumb=False):
         field="version__publication__organization",
         pk=pk,
     )
-    file = attachment.thumbnail if thumb and attachment.thumbnail else attachment.file
-    return FileResponse(file.open("rb"), filename=attachment.original_name)
+    # Type from the content; only a thumbnail asked for by an <img> is inline, the rest is an
+    # attachment; nosniff and a sandbox policy either way (accounts/files.py).
+    if thumb:
+        if not attachment.thumbnail:
+            raise Http404
+        return files.respond(attachment.thumbnail, download_name="thumbnail", inline_image=True)
+    return files.respond(attachment.file, download_name=attachment.original_name)
+
+
+@login_required
+def statement_document(request, pk):
+    """The authorized body's decision on an official statement (R6.3), to whoever may see the
+    publication."""
+    approval = permissions.get_object_or_404_for(
+        request.user,
+        StatementApproval.objects.select_related("publication"),
+        "content.view",
+        field="publication__organization",
+        publication_id=pk,
+    )
+    return files.respond(approval.document, download_name=f"statement-{pk}")
+
+
+STATEMENT_STATES = (S.DRAFT, S.RETURNED, S.SUBMITTED)
+
+
+def may_record_statement(user, publication) -> bool:
+    """Who may record the authorized body's approval (R6.3), as
+    publications.statement_approval_record decides: the organization's administrator (who
+    prepares the publication) or its chairman. A lawyer or a chairman above sees no form."""
+    return permissions.can(user, "content.publication.edit", publication) or permissions.can(
+        user, "content.publication.approve", publication
+    )
 
 
 @login_required
 def statement_approval(request, pk):
     publication = _publication(request, pk)
+    if not may_record_statement(request.user, publication):
+        raise PermissionDenied
+    if not publication.is_official_statement or publication.status not in STATEMENT_STATES:
+        # No form that cannot be submitted: the page says why instead.
+        messages.error(
+            request,
+            _("This publication is not an official statement.")
+            if not publication.is_official_statement
+            else publication_workflow.not_now(publication),
+        )
+        return redirect("content:publication_detail", pk=pk)
     form = StatementApprovalForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -6,7 +6,13 @@
   var form = document.getElementById("checklist-form");
   if (!form || !window.fetch) return;
   var url = form.dataset.answerUrl;
-  var msg = window.CHECKLIST_MESSAGES || {};
+  // Translated texts come from the form's data-msg-* attributes: no inline script (CSP).
+  var msg = {
+    saving: form.dataset.msgSaving,
+    saved: form.dataset.msgSaved,
+    failed: form.dataset.msgFailed,
+    answeredBy: form.dataset.msgAnsweredBy
+  };
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var autosave = form.querySelector("[data-role=autosave]");
   var queue = Promise.resolve();

@@ -54,9 +54,11 @@ def test_screenshots_are_attached(client, cast):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(cast.alice)
+    from tests.registry.factories import PNG
+
     files = [
-        SimpleUploadedFile("a.png", b"\x89PNG fake", content_type="image/png"),
-        SimpleUploadedFile("b.png", b"\x89PNG fake", content_type="image/png"),
+        SimpleUploadedFile("a.png", PNG, content_type="image/png"),
+        SimpleUploadedFile("b.png", PNG, content_type="image/png"),
     ]
     client.post(URL, {**data(cast), "attachments": files})
     assert Appeal.objects.get().attachments.count() == 2

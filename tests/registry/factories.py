@@ -16,7 +16,12 @@ from registry.models import (
 from tests.factories import OrganizationFactory
 
 PDF = b"%PDF-1.4\n%test\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+# A real 2×2 image: uploads are opened as images (accounts/files.py), a bare signature is refused.
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x02\x08\x02\x00\x00\x00"
+    b"\xfd\xd4\x9as\x00\x00\x00\x16IDATx\x9cc\xfc\xff\xff?\x03\x03\x03\x13\x03\x03\x03\x03"
+    b"\x03\x03\x00$\x06\x03\x01\xfc5\xde\x9b\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 
 
 def pdf(name="document.pdf"):
