@@ -53,8 +53,11 @@ class Transition:
     # workflow performs and no page offers.
     form: str = ""
     style: str = "primary"
-    # Shown on the page only when its guards pass (a button that could never apply is noise).
+    # Shown on the page only when its guards pass (a button that could never apply is noise);
+    # or hidden only when one of the named guards refuses (e.g. "publish now as urgent" on a
+    # publication that is not urgent), shown disabled with the reason for the others.
     hidden_when_refused: bool = False
+    hidden_when: tuple[str, ...] = ()
     audit_label: Promise | str | None = None
 
 
@@ -206,7 +209,9 @@ class Workflow:
                 raise ImproperlyConfigured(f"{self.name}: guard {name!r} not registered") from None
             message = registered.check(actor, obj, data or {})
             if message:
-                return InvalidTransition(message, rule=registered.rule)
+                refused = InvalidTransition(message, rule=registered.rule)
+                refused.guard = name
+                return refused
         return None
 
     def not_now(self, obj: Any) -> str | Promise:
@@ -228,7 +233,10 @@ class Workflow:
             if state not in transition.source or not self.permitted(actor, obj, transition.name):
                 continue
             refused = self.refusal(actor, obj, transition.name)
-            if refused is not None and transition.hidden_when_refused:
+            if refused is not None and (
+                transition.hidden_when_refused
+                or getattr(refused, "guard", None) in transition.hidden_when
+            ):
                 continue
             out.append(
                 Action(

@@ -63,6 +63,10 @@ STATES = [
 ]
 
 
+def _sentence(title: str) -> str:
+    return title if title[-1:] in ".?!" else f"{title}."
+
+
 def load(stdout) -> int:
     created = 0
     now = timezone.now()
@@ -134,8 +138,12 @@ def load(stdout) -> int:
                 publication=publication,
                 number=1,
                 title=kk,
-                text_kk=f"{kk}. Толығырақ — сілтемеде." if account.languages != "ru" else "",
-                text_ru=f"{ru}. Подробнее — по ссылке." if account.languages != "kk" else "",
+                text_kk=f"{_sentence(kk)} Толығырақ — сілтемеде."
+                if account.languages != "ru"
+                else "",
+                text_ru=f"{_sentence(ru)} Подробнее — по ссылке."
+                if account.languages != "kk"
+                else "",
                 created_by=author,
                 frozen_at=None if status == S.DRAFT else now - timedelta(days=2),
             )

@@ -68,7 +68,7 @@ publication_workflow = Workflow(
             guards=("R6.4", "R6.3-urgent", "CL1", "R4.2", "R4.5", "R6.1", "R10.2-urgent", "R4.1"),
             form="urgent",
             style="danger",
-            hidden_when_refused=False,
+            hidden_when=("R6.4",),
             audit_label=_("Urgent message published"),
         ),
         Transition(

@@ -331,3 +331,16 @@ def test_every_step_is_written_to_the_object_s_own_history(cast):
     ]
     assert entries[0].changes["status"] == ["published", "withdrawn"]
     assert entries[0].comment == "Қате"
+
+
+def test_r6_4_a_publication_not_marked_urgent_is_not_offered_the_urgent_path(cast):
+    p = publication(cast.own, cast.alice)
+    offered = {a.name for a in publication_workflow.available_actions(cast.alice, p)}
+    assert "publish_urgent" not in offered and "submit" in offered
+    urgent_one = publication(cast.own, cast.alice, is_urgent=True)  # no checklist yet
+    (action,) = [
+        a
+        for a in publication_workflow.available_actions(cast.alice, urgent_one)
+        if a.name == "publish_urgent"
+    ]
+    assert not action.enabled and action.rule == "CL1"
