@@ -30,17 +30,22 @@
     body.append("comment", comment ? comment.value : "");
     setText(autosave, msg.saving || "…");
     // One request at a time, in the order of the clicks: the last answer shown is the last saved.
-    queue = queue.then(function () { return send(row, body, comment); });
+    queue = queue.then(function () { return send(row, body, comment, 2); });
   }
 
-  function send(row, body, comment) {
+  // A lost connection or a busy server is tried again (the answer is idempotent), so a click is
+  // never dropped silently; only then the page says it could not save.
+  function send(row, body, comment, attempts) {
     return fetch(url, {
       method: "POST",
       body: body,
       headers: { "X-CSRFToken": csrf, "X-Requested-With": "fetch" },
       credentials: "same-origin"
     })
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        if (response.status >= 500 || response.status === 429) throw new Error(response.status);
+        return response.json();
+      })
       .then(function (data) {
         var error = row.querySelector("[data-role=error]");
         if (!data.ok) {
@@ -61,7 +66,14 @@
         setText(document.querySelector("[data-role=total]"), data.total);
         setText(autosave, msg.saved || "");
       })
-      .catch(function () { setText(autosave, msg.failed || "!"); });
+      .catch(function () {
+        if (attempts > 1) {
+          return new Promise(function (resolve) { setTimeout(resolve, 1000); })
+            .then(function () { return send(row, body, comment, attempts - 1); });
+        }
+        row.dataset.saved = "false";
+        setText(autosave, msg.failed || "!");
+      });
   }
 
   form.addEventListener("change", function (event) {

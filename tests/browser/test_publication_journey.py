@@ -21,6 +21,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def answer(page, item, value):
     page.locator(f"label[for=item_{item.pk}_{value}]").click()
+    # Each answer is saved by the page's script before the next click (a loaded CI machine).
+    expect(page.locator(f"[data-item='{item.pk}']")).to_have_attribute("data-saved", "true")
 
 
 def photo() -> bytes:
