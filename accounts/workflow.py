@@ -48,6 +48,9 @@ class Transition:
     guards: tuple[str, ...] = ()
     # Who may act besides those the permission admits (e.g. a crisis working-group member).
     also: Callable[[Any, Any], bool] | None = None
+    # A narrowing of the permission (e.g. only a chairman strictly above the report's
+    # organization decides on it): "not allowed", so no button and PermissionDenied.
+    only: Callable[[Any, Any], bool] | None = None
     # What the page asks with the button: "" (nothing), "comment", "comment_required",
     # "reason", a name the template knows (e.g. "links"), or "internal" for a step that another
     # workflow performs and no page offers.
@@ -186,14 +189,13 @@ class Workflow:
 
     def permitted(self, actor: Any, obj: Any, action: str) -> bool:
         transition = self._transition(action)
-        if permissions.can(actor, transition.permission, obj):
-            return True
-        return bool(
+        allowed = permissions.can(actor, transition.permission, obj) or bool(
             transition.also
             and getattr(actor, "is_authenticated", False)
             and actor.is_active
             and transition.also(actor, obj)
         )
+        return allowed and (transition.only is None or transition.only(actor, obj))
 
     def refusal(
         self, actor: Any, obj: Any, action: str, data: dict[str, Any] | None = None
@@ -314,6 +316,7 @@ class Workflow:
                     "from": list(t.source),
                     "to": t.target or "(unchanged)",
                     "permission": t.permission + (" (or a named alternative)" if t.also else ""),
+                    "only": t.only.__name__ if t.only else "",
                     "guards": [
                         (g, self._guards[g].rule if g in self._guards else "?") for g in t.guards
                     ],

@@ -42,7 +42,20 @@ def gives_group_approval(actor: Any, publication: Publication) -> bool:
 
 
 def _targets(publication: Publication):
-    return [t.account for t in publication.targets.select_related("account")]
+    """The accounts the publication goes to, read once per locked object or page (several
+    guards ask; perform() locks a fresh instance, so the memo never outlives a step)."""
+    if "_guard_targets" not in publication.__dict__:
+        publication._guard_targets = [
+            t.account for t in publication.targets.select_related("account")
+        ]
+    return publication._guard_targets
+
+
+def _crisis(publication: Publication):
+    """The crisis over the publication's organization now, read once per object (R10)."""
+    if "_guard_crisis" not in publication.__dict__:
+        publication._guard_crisis = active_crisis_for(publication.organization)
+    return publication._guard_crisis
 
 
 @guard("R4.2")
@@ -152,7 +165,7 @@ def _needs_note(publication: Publication):
 @guard("R10.2")
 def follows_the_agreed_position(actor, publication: Publication, data):
     """R10.2: during a crisis every publication states how it follows the agreed position."""
-    if active_crisis_for(publication.organization) and not publication.crisis_position_note.strip():
+    if _crisis(publication) and not publication.crisis_position_note.strip():
         return _needs_note(publication)
     return None
 
@@ -165,7 +178,7 @@ def _confirmed_for(publication: Publication, crisis) -> bool:
 def urgent_in_crisis_confirmed(actor, publication: Publication, data):
     """R10.2 over R6.4: during a crisis an urgent message also needs the agreed-position note
     and a working-group member's approval; the publisher may be that member."""
-    crisis = active_crisis_for(publication.organization)
+    crisis = _crisis(publication)
     if crisis is None:
         return None
     if not publication.crisis_position_note.strip():
@@ -182,7 +195,7 @@ def urgent_in_crisis_confirmed(actor, publication: Publication, data):
 def approved_before_the_crisis(actor, publication: Publication, data):
     """R10.2: a publication approved before the crisis began follows the agreed position too:
     before it goes out it needs the note and a working-group member's approval."""
-    crisis = active_crisis_for(publication.organization)
+    crisis = _crisis(publication)
     if crisis is None or _confirmed_for(publication, crisis):
         return None
     if not publication.crisis_position_note.strip():
@@ -201,7 +214,7 @@ def approved_before_the_crisis(actor, publication: Publication, data):
 @guard("R10.2-confirm")
 def confirmation_needed(actor, publication: Publication, data):
     """R10.2: the working group confirms what has not passed its approval in this crisis."""
-    crisis = active_crisis_for(publication.organization)
+    crisis = _crisis(publication)
     if crisis is None:
         return _("No crisis is declared.")
     if _confirmed_for(publication, crisis):
@@ -214,4 +227,4 @@ def confirmation_needed(actor, publication: Publication, data):
 def in_active_working_group(actor, publication: Publication) -> bool:
     """Who may confirm (R10.1): a member of the working group of the crisis over the
     publication's organization."""
-    return in_working_group(actor, active_crisis_for(publication.organization))
+    return in_working_group(actor, _crisis(publication))

@@ -22,14 +22,12 @@ P = ContentPlan.Status
 EDITABLE = (S.DRAFT, S.RETURNED)
 
 
-def _in_working_group(actor: Any, publication: Publication) -> bool:
-    """R10.1: a member of the active crisis's working group approves, returns or prohibits."""
+def _gives_group_approval(actor: Any, publication: Publication) -> bool:
+    """R10.1: a member of the working group of the publication's active crisis."""
+    from .guards import in_working_group
+
     crisis = publication.crisis
-    return bool(
-        crisis is not None
-        and crisis.is_active
-        and crisis.working_group.filter(pk=actor.pk).exists()
-    )
+    return crisis is not None and crisis.is_active and in_working_group(actor, crisis)
 
 
 def _in_active_working_group(actor: Any, publication: Publication) -> bool:
@@ -87,7 +85,7 @@ publication_workflow = Workflow(
             "content.publication.approve",
             pgettext_lazy("publication", "Approve"),
             guards=("R6.3", "R6.2-once"),
-            also=_in_working_group,
+            also=_gives_group_approval,
             form="comment",
             style="success",
             audit_label=_("Publication approved"),
@@ -98,7 +96,7 @@ publication_workflow = Workflow(
             S.RETURNED,
             "content.publication.approve",
             _("Return for revision"),
-            also=_in_working_group,
+            also=_gives_group_approval,
             form="comment_required",
             style="outline-warning",
             audit_label=_("Publication returned for revision"),
@@ -109,7 +107,7 @@ publication_workflow = Workflow(
             S.PROHIBITED,
             "content.publication.approve",
             _("Prohibit"),
-            also=_in_working_group,
+            also=_gives_group_approval,
             form="comment_required",
             style="outline-danger",
             audit_label=_("Publication prohibited"),

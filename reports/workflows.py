@@ -8,7 +8,7 @@
     accept   submitted        → accepted     reports.report.decide*   RPT1.1-overlap
     return   submitted        → returned     reports.report.decide*   — (comment required)
 
-    * a chairman of an organization strictly above the report's (ReportWorkflow.permitted)
+    * a chairman of an organization strictly above the report's (`only=can_decide`)
 
 The guards are below; the effects (what each step changes, the frozen numbers, the
 notifications) are in reports.services. Pages offer buttons only from
@@ -31,20 +31,6 @@ from .selectors import accepted_overlapping
 S = ReportStatus
 
 
-class ReportWorkflow(Workflow):
-    """The engine as it is, with one narrowing of the permission: the chairman who accepts or
-    returns a report sits strictly above its organization (reports.permissions.can_decide) —
-    the organization's own chairman does not judge its own report. That is "not allowed"
-    (PermissionDenied, no button), not "not possible now"."""
-
-    def permitted(self, actor: Any, obj: Any, action: str) -> bool:
-        if not super().permitted(actor, obj, action):
-            return False
-        if self.transitions[action].permission == DECIDE:
-            return can_decide(actor, obj)
-        return True
-
-
 def _not_now(report: Report) -> str:
     if report.status in HANDED_IN:
         return _("A submitted or accepted report is frozen; it can no longer be changed.")
@@ -53,7 +39,7 @@ def _not_now(report: Report) -> str:
     }
 
 
-report_workflow = ReportWorkflow(
+report_workflow = Workflow(
     "reports.report",
     Report,
     select_related=("organization",),
@@ -94,6 +80,7 @@ report_workflow = ReportWorkflow(
             S.ACCEPTED,
             DECIDE,
             _("Accept"),
+            only=can_decide,
             guards=("RPT1.1-overlap",),
             form="comment",
             style="success",
@@ -105,6 +92,7 @@ report_workflow = ReportWorkflow(
             S.RETURNED,
             DECIDE,
             _("Return for revision"),
+            only=can_decide,
             form="comment_required",
             style="outline-warning",
             audit_label=_("Report returned for revision"),

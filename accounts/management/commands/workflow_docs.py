@@ -25,9 +25,11 @@ def render() -> str:
         out.append("|---|---|---|---|---|")
         for row in workflow.table():
             named = ", ".join(f"`{g}`" for g, _rule in row["guards"]) or "—"
+            who = f"`{row['permission']}`"
+            if row["only"]:
+                who += f" only where `{row['only']}`"
             out.append(
-                f"| `{row['action']}` | {', '.join(row['from'])} | {row['to']} "
-                f"| `{row['permission']}` | {named} |"
+                f"| `{row['action']}` | {', '.join(row['from'])} | {row['to']} | {who} | {named} |"
             )
         used = [g for t in workflow.transitions.values() for g in t.guards]
         if used:
