@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import security
 from .models import Membership, Organization, Role, User
+from .picking import PickerWidget
 
 
 class LoginForm(AuthenticationForm):
@@ -74,15 +75,15 @@ class PasswordConfirmForm(forms.Form):
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Django's reset form, except that the e-mail is made and sent by a Celery task
-    (accounts.tasks.send_password_reset), in its addressee's language. The page answers at the
-    same speed whether or not the address belongs to anyone: no mail server is waited for."""
+    """Django's reset form, except that the e-mail is queued in the outbox (accounts/outbox.py)
+    and made and sent by a worker, in its addressee's language. The page answers at the same
+    speed whether or not the address belongs to anyone: no mail server or broker is waited for."""
 
     def save(self, **kwargs):
-        from .tasks import send_password_reset
+        from . import outbox
 
         for user in self.get_users(self.cleaned_data["email"]):
-            send_password_reset.delay(user.pk)
+            outbox.enqueue(outbox.PASSWORD_RESET, {"user": user.pk})
 
 
 class OrganizationForm(forms.ModelForm):
@@ -97,6 +98,7 @@ class OrganizationCreateForm(OrganizationForm):
         queryset=Organization.objects.all(),
         required=False,
         help_text=_("Leave empty only for the Central Committee."),
+        widget=PickerWidget("organization", "accounts.organization.manage"),  # issue 14
     )
 
     class Meta(OrganizationForm.Meta):
@@ -105,12 +107,18 @@ class OrganizationCreateForm(OrganizationForm):
 
 class OrganizationMoveForm(forms.Form):
     parent = forms.ModelChoiceField(
-        label=_("New parent organization"), queryset=Organization.objects.all()
+        label=_("New parent organization"),
+        queryset=Organization.objects.all(),
+        widget=PickerWidget("organization", "accounts.organization.manage"),  # issue 14
     )
 
 
 class MembershipForm(forms.ModelForm):
-    user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.filter(is_active=True))
+    user = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=User.objects.filter(is_active=True),
+        widget=PickerWidget("user", "accounts.membership.manage"),  # issue 14
+    )
 
     class Meta:
         model = Membership

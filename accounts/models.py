@@ -3,6 +3,7 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
@@ -204,3 +205,79 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be sent")
+    SENT = "sent", _("Sent")
+    DEAD = "dead", _("Failed: given up")
+
+
+class OutboxMessage(models.Model):
+    """Work that an action hands to the background (an e-mail, …), written in the action's own
+    transaction by accounts.outbox.enqueue(): the action never depends on the broker, and a row
+    is marked sent only after its handler succeeded (the SMTP server accepted the message).
+    accounts.outbox.drain() sends; docs/operations.md."""
+
+    kind = models.CharField(_("kind"), max_length=50)
+    payload = models.JSONField(_("payload"), default=dict, blank=True)
+    # The same work queued twice (e.g. one notification's e-mail) is one row.
+    dedupe_key = models.CharField(max_length=200, unique=True, null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    # The next try is not before this (exponential backoff after a failure).
+    available_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    # A worker that claimed the row holds it until then; a killed worker's row is retried after.
+    locked_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing message")
+        verbose_name_plural = _("outgoing messages")
+        ordering = ["created_at", "id"]
+        indexes = [
+            # The drain's query and the backlog: pending rows by their next attempt.
+            models.Index(
+                fields=["available_at", "id"],
+                name="outbox_due_idx",
+                condition=models.Q(status="pending"),
+            ),
+            models.Index(fields=["status", "created_at"], name="outbox_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk}"
+
+
+class SubmissionToken(models.Model):
+    """A one-time token of a creating form (accounts/once.py): recorded in the transaction that
+    creates the object, so a second submission of the same form finds it and is sent to
+    `result_url` instead of creating again. The unique index decides between two at once."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    result_url = models.CharField(max_length=500, blank=True)
+
+    def __str__(self) -> str:
+        return self.token
+
+
+class TaskHeartbeat(models.Model):
+    """The last run of a Celery task as the worker saw it (accounts/health.py): written when a
+    task scheduled by beat finishes, so a dead worker shows even while beat keeps sending."""
+
+    task = models.CharField(max_length=200, unique=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+    # The exception's class name only: never its message, which may carry data or secrets.
+    last_error = models.CharField(max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return self.task

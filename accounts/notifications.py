@@ -1,8 +1,9 @@
 """Notifications: an in-app inbox entry for each recipient and an e-mail copy.
 
 Later issues call `notify()` from their services. The text is rendered in each recipient's own
-language; the actor never notifies themself; e-mails are queued only after the surrounding
-transaction commits, so a rolled-back change sends nothing.
+language; the actor never notifies themself. The e-mail copies are rows of the outbox
+(accounts/outbox.py) written in the same transaction as the notifications: a rolled-back change
+sends nothing, a committed one is e-mailed even if the broker was down at the time.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.functional import Promise
 
+from . import outbox
 from .models import Notification, User
 
 
@@ -57,13 +59,17 @@ def notify(
                     url=url,
                 )
             )
-    created = Notification.objects.bulk_create(rows)
-    if email and created:
-        ids = [n.pk for n in created if n.recipient.email]
-        if ids:
-            from .tasks import send_notification_emails
-
-            transaction.on_commit(lambda: send_notification_emails.delay(ids))
+    with transaction.atomic():  # the notifications and their e-mails: all or nothing
+        created = Notification.objects.bulk_create(rows)
+        if email and created:
+            outbox.enqueue_many(
+                outbox.NOTIFICATION_EMAIL,
+                [
+                    ({"notification": n.pk}, f"notification:{n.pk}")
+                    for n in created
+                    if n.recipient.email
+                ],
+            )
     return created
 
 

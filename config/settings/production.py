@@ -8,12 +8,13 @@ SECRET_KEY = env("SECRET_KEY")  # no default: refuse to start without one
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 
 # WhiteNoise serves the collected static files (`manage.py collectstatic`) from gunicorn itself.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": STORAGES["default"],  # noqa: F405  (FILE_STORAGE: filesystem or s3, base.py)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -36,3 +37,16 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 OTP_REQUIRED_FOR_CHAIRMEN = env.bool("OTP_REQUIRED_FOR_CHAIRMEN", default=True)
 DEMO_DATA_ALLOWED = False  # never: load_demo refuses to run
 # --- end of Authentication ----------------------------------------------------------------------
+
+# --- Telegram (docs/telegram.md) -----------------------------------------------------------------
+# The real Bot API only: the simulator is refused. Bot tokens need their own key
+# (CHANNELS_SECRET_KEY): without it connecting a bot is refused and `check --deploy` fails.
+TELEGRAM_SIMULATOR_ALLOWED = False
+TELEGRAM_API_BASE_URL = env("TELEGRAM_API_BASE_URL", default="https://api.telegram.org")
+if not TELEGRAM_API_BASE_URL.startswith("https://"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "TELEGRAM_API_BASE_URL must be an https:// address of the Bot API in production; "
+        "the simulator runs only with development settings."
+    )

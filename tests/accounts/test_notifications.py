@@ -4,7 +4,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Notification
+from accounts import outbox
+from accounts.models import Notification, OutboxMessage
 from accounts.notifications import notify
 from accounts.tasks import send_notification_emails
 from tests.factories import UserFactory
@@ -47,14 +48,37 @@ def test_nothing_is_e_mailed_when_the_transaction_rolls_back(
         except RuntimeError:
             pass
     assert not Notification.objects.exists()
+    assert not OutboxMessage.objects.exists()
     assert mail.outbox == []
 
 
-def test_each_e_mail_goes_out_once_even_if_the_task_runs_twice(cast):
-    [notification] = notify([cast.alice], kind="tests.hello", title=TITLE, email=False)
-    assert send_notification_emails([notification.pk]) == 1
-    assert send_notification_emails([notification.pk]) == 0
+def test_each_e_mail_is_one_outbox_row_sent_once_however_often_it_is_drained(cast):
+    [notification] = notify([cast.alice], kind="tests.hello", title=TITLE)
+    row = OutboxMessage.objects.get()
+    assert (row.kind, row.payload, row.status) == (
+        "notification_email",
+        {"notification": notification.pk},
+        "pending",
+    )
+    assert mail.outbox == []  # not before the commit (this test's transaction never commits)
+    # A message of the old task, still in a broker from before the outbox, queues nothing twice.
+    send_notification_emails([notification.pk])
+    assert OutboxMessage.objects.count() == 1
+    assert outbox.drain() == {"sent": 1, "failed": 0, "dead": 0}
+    assert outbox.drain() == {"sent": 0, "failed": 0, "dead": 0}
     assert len(mail.outbox) == 1
+    row.refresh_from_db()
+    notification.refresh_from_db()
+    assert row.status == "sent" and row.attempts == 1 and notification.emailed_at is not None
+
+
+def test_no_e_mail_is_queued_for_a_person_without_an_address_or_when_asked_not_to(cast):
+    cast.lara.email = ""
+    cast.lara.save()
+    notify([cast.alice], kind="x", title=TITLE, email=False)
+    notify([cast.lara], kind="x", title=TITLE)
+    assert Notification.objects.count() == 2
+    assert not OutboxMessage.objects.exists()
 
 
 def test_the_navbar_shows_the_unread_count_and_reading_clears_it(client, cast):

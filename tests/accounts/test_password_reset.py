@@ -9,6 +9,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from accounts import outbox
+from accounts.models import OutboxMessage
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +19,10 @@ NEW = "Qaz-tau-kolik-77"
 
 
 def ask(client, email):
-    return client.post(reverse("accounts:password_reset"), {"email": email})
+    """Ask for a link; the e-mail waits in the outbox, which a worker drains (here: inline)."""
+    response = client.post(reverse("accounts:password_reset"), {"email": email})
+    outbox.drain()
+    return response
 
 
 def link_of(message) -> str:
@@ -44,6 +49,8 @@ def test_the_link_sets_a_new_password_once(client, cast):
     assert done.url == reverse("accounts:password_reset_complete")
     cast.alice.refresh_from_db()
     assert cast.alice.check_password(NEW)
+    # The token was made when the e-mail was sent: the outbox row holds only the user's id.
+    assert OutboxMessage.objects.get().payload == {"user": cast.alice.pk}
     assert "_auth_user_id" not in client.session  # not signed in by the link
     again = Client().get(link, follow=True)
     assert 'data-testid="reset-invalid"' in again.content.decode()
