@@ -7,7 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Users and organizations")
 
     def ready(self) -> None:
-        from . import home, navigation, widgets
+        from . import home, navigation, outbox, widgets  # noqa: F401 (outbox: its permission)
 
         for item in (
             navigation.NavItem("home", _("Home"), "accounts:home", order=0),
@@ -33,6 +33,15 @@ class AccountsConfig(AppConfig):
                 "accounts:users",
                 action="accounts.user.manage",
                 order=900,
+                menu="more",
+            ),
+            navigation.NavItem(
+                "outbox",
+                _("Outgoing messages"),
+                "accounts:outbox",
+                action="accounts.outbox.manage",
+                superuser_only=True,
+                order=940,
                 menu="more",
             ),
             navigation.NavItem(
@@ -63,3 +72,5 @@ class AccountsConfig(AppConfig):
                 order=950,
             )
         )
+        # The worker's task heartbeats (health.py) and the token purge task (once.py).
+        from . import health, once  # noqa: F401

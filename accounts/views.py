@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from . import audit, home, permissions, security, services, two_factor
+from . import audit, home, once, permissions, security, services, two_factor
 from .forms import (
     LoginCodeForm,
     LoginForm,
@@ -35,6 +35,7 @@ from .forms import (
     UserUpdateForm,
 )
 from .models import AuditEntry, Membership, Notification, Organization, User
+from .paging import CappedPaginator
 
 PAGE_SIZE = 50
 
@@ -370,6 +371,7 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@once.protect
 def organization_create(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "accounts.organization.manage")
     form = OrganizationCreateForm(
@@ -378,13 +380,16 @@ def organization_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         parent = data.pop("parent")
-        try:
-            organization = services.organization_create(actor=request.user, parent=parent, **data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The organization has been created."))
-            return redirect("accounts:organization_detail", pk=organization.pk)
+        with once.submission(request) as slot:
+            try:
+                organization = services.organization_create(
+                    actor=request.user, parent=parent, **data
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The organization has been created."))
+                return slot.redirect("accounts:organization_detail", pk=organization.pk)
     return render(request, "accounts/organization_form.html", {"form": form})
 
 
@@ -471,20 +476,22 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@once.protect
 def user_create(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "accounts.user.manage")
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = {f: form.cleaned_data[f] for f in UserCreateForm.Meta.fields}
-        try:
-            services.user_create(
-                actor=request.user, password=form.cleaned_data["password1"], **data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The user has been created."))
-            return redirect("accounts:users")
+        with once.submission(request) as slot:
+            try:
+                services.user_create(
+                    actor=request.user, password=form.cleaned_data["password1"], **data
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The user has been created."))
+                return slot.redirect("accounts:users")
     return render(request, "accounts/user_form.html", {"form": form})
 
 
@@ -525,7 +532,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
             pk=int(wanted),
         )
         qs = qs.filter(organization__path__startswith=organization.path)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))  # issue 14
     for entry in page:
         entry.label = audit.label(entry.action)
     return render(request, "accounts/audit_list.html", {"page": page, "organization": organization})
