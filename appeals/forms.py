@@ -9,8 +9,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from accounts import files, permissions
+from accounts import files, permissions, picking
 from accounts.models import Organization, User
+from accounts.picking import PickerWidget
 from registry.models import OfficialAccount
 
 from .models import (
@@ -71,8 +72,12 @@ class BaseForm(forms.Form):
 
 
 class RegisterForm(BaseForm):
+    # Issue 14: search fields, not selects that grow with the union (accounts/picking.py); each
+    # validates the posted id against the same scoped queryset the search offers.
     organization = forms.ModelChoiceField(
-        label=_("Responsible organization"), queryset=Organization.objects.none()
+        label=_("Responsible organization"),
+        queryset=Organization.objects.none(),
+        widget=PickerWidget("organization", "appeals.appeal.register"),
     )
     received_at = forms.DateTimeField(
         label=_("Received at"),
@@ -84,6 +89,7 @@ class RegisterForm(BaseForm):
         label=_("Official account that received it"),
         queryset=OfficialAccount.objects.none(),
         required=False,
+        widget=PickerWidget("account", "appeals.appeal.register"),
     )
     channel_account = forms.CharField(
         label=_("Other network or page"),
@@ -123,7 +129,10 @@ class RegisterForm(BaseForm):
         required=False,
     )
     assignee = forms.ModelChoiceField(
-        label=_("Assignee"), queryset=User.objects.none(), required=False
+        label=_("Assignee"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=PickerWidget("user", "appeals.appeal.register"),
     )
     attachments = MultipleFileField(label=_("Attachments (screenshots)"), required=False)
     not_registered = forms.BooleanField(
@@ -141,7 +150,7 @@ class RegisterForm(BaseForm):
         ).filter(is_active=True)
         self.fields["organization"].queryset = organizations
         self.fields["official_account"].queryset = permissions.visible(
-            user, OfficialAccount.objects.all(), action="appeals.appeal.register"
+            user, OfficialAccount.objects.active(), action="appeals.appeal.register"
         ).select_related("organization")
         self.fields["assignee"].queryset = (
             User.objects.filter(
@@ -202,11 +211,18 @@ class ForwardForm(BaseForm):
         queryset=Organization.objects.filter(is_active=True),
         required=False,
         help_text=_("It receives the appeal in its own list."),
+        # Issue 14: the parent chain as quick choices and a search over the union's structures.
+        widget=PickerWidget("organization", picking.FORWARD),
     )
     to_name = forms.CharField(label=_("Or another competent body"), required=False, max_length=255)
     on = date_field(_("Forwarded on"))
     reason = forms.CharField(label=_("Why"), widget=forms.Textarea({"rows": 2}))
     applicant_informed_on = date_field(_("Applicant informed on"))
+
+    def __init__(self, *args: Any, appeal: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if appeal is not None:
+            self.fields["to_organization"].widget.quick = picking.parent_chain(appeal.organization)
 
 
 class OfficialResponseForm(BaseForm):
@@ -233,6 +249,12 @@ class ExtendForm(BaseForm):
 
 class ExtensionNoticeForm(BaseForm):
     on = date_field(_("Applicant told of the extension on"))
+
+
+class ArchiveForm(BaseForm):
+    """Archive or restore an appeal (issue 12 point 5, accounts.archive): the reason only."""
+
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea({"rows": 2}))
 
 
 class CalendarOverrideForm(BaseForm):

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts import files
+from accounts.archive import Archivable, ArchivableQuerySet
 from accounts.models import Organization
 
 
@@ -130,7 +131,7 @@ class Outcome(models.TextChoices):
     OFFICIAL_RESPONSE = "official_response", _("Official response prepared")
 
 
-class AppealQuerySet(models.QuerySet):
+class AppealQuerySet(ArchivableQuerySet):
     def overdue_q(self, today: date) -> Q:
         return (
             Q(status__in=FIRST_RESPONSE_OPEN, first_response_due__lt=today)
@@ -149,7 +150,7 @@ class AppealQuerySet(models.QuerySet):
         return self.exclude(status=Status.NOT_REGISTERED)
 
 
-class Appeal(models.Model):
+class Appeal(Archivable):
     organization = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,
@@ -311,6 +312,8 @@ class Appeal(models.Model):
                 condition=Q(extension_notice_given_on__isnull=True),
                 name="appeal_ext_notice_idx",
             ),
+            # The appeals list's order (appeals.selectors.filtered), issue 14.
+            models.Index(fields=["-received_at", "-id"], name="appeal_received_idx"),
             # "My appeals" and the administrator's home widget.
             models.Index(fields=["assignee", "status"], name="appeal_assignee_idx"),
             # The depersonalization command.

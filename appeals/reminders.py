@@ -99,7 +99,8 @@ def due_reminders(today: date, deadline: str, kind: str):
         appeal=OuterRef("pk"), deadline=deadline, kind=kind, due_date=OuterRef(field)
     )
     return (
-        Appeal.objects.filter(_open_filter(deadline), window)
+        Appeal.objects.active()  # an archived appeal is reminded of no more (issue 12, 5)
+        .filter(_open_filter(deadline), window)
         .filter(~Exists(sent))
         .select_related("assignee", "organization")
         .order_by("pk")
@@ -180,7 +181,9 @@ def _send_one(appeal: Appeal, deadline: str, kind: str, recipients: list[User]) 
 def send_overdue_digest(today: date) -> int:
     """One digest a day per chairman: the overdue appeals of the subtree (two queries to find
     them, one insert per chairman guarded by the unique (chairman, day) key)."""
-    overdue = list(Appeal.objects.overdue(today).values_list("pk", "organization__path").order_by())
+    overdue = list(
+        Appeal.objects.active().overdue(today).values_list("pk", "organization__path").order_by()
+    )
     if not overdue:
         return 0
     step = Organization.steplen

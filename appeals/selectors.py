@@ -36,10 +36,13 @@ class Filters:
     organization: int | None = None
     overdue: bool = False
     q: str = ""
+    # Issue 12 point 5: the list shows the active appeals; "Archived" shows only the archived.
+    archived: bool = False
 
 
 def filtered(user: Any, f: Filters, today: date) -> QuerySet[Appeal]:
     qs = appeals_visible_to(user)
+    qs = qs.archived() if f.archived else qs.active()
     if f.view == "mine":
         qs = qs.filter(assignee=user)
     elif f.view == "week":
@@ -80,7 +83,7 @@ def late_forwards(queryset: QuerySet[Appeal]) -> QuerySet[Appeal]:
 
 
 def late_forward_count_for(user: Any, action: str = "appeals.appeal.view") -> int:
-    return late_forwards(permissions.visible(user, Appeal.objects.all(), action=action)).count()
+    return late_forwards(permissions.visible(user, Appeal.objects.active(), action=action)).count()
 
 
 def mask_contacts(value: str) -> str:
@@ -142,15 +145,17 @@ def _due(calendar: workdays.Calendar, today: date, due: date | None, running: bo
 
 def message_count(organization_path: str, start: date, end: date) -> int:
     """RPT5.1: every message received in the period, registered or not."""
-    return Appeal.objects.filter(
-        organization__path__startswith=organization_path, registered_on__range=(start, end)
-    ).count()
+    return (
+        Appeal.objects.active()
+        .filter(organization__path__startswith=organization_path, registered_on__range=(start, end))
+        .count()
+    )
 
 
 def due_soon_for(user: Any, today: date, limit: int = 8) -> list[Appeal]:
     horizon = workdays.add_working_days(today, 3)
     qs = (
-        permissions.visible(user, Appeal.objects.all(), action="appeals.widget.due_soon")
+        permissions.visible(user, Appeal.objects.active(), action="appeals.widget.due_soon")
         .filter(
             Q(status=Status.REGISTERED, first_response_due__range=(today, horizon))
             | Q(
@@ -166,7 +171,7 @@ def due_soon_for(user: Any, today: date, limit: int = 8) -> list[Appeal]:
 
 def overdue_for(user: Any, today: date, limit: int = 8) -> tuple[int, list[Appeal]]:
     qs = (
-        permissions.visible(user, Appeal.objects.all(), action="appeals.widget.overdue")
+        permissions.visible(user, Appeal.objects.active(), action="appeals.widget.overdue")
         .overdue(today)
         .select_related("organization", "assignee")
         .order_by("official_response_due", "pk")

@@ -648,6 +648,10 @@ def personal_data_exported(*, actor: User, appeals: list[Appeal]) -> None:
 
 DEPERSONALIZED = "—"
 
+# Other apps' steps run after the appeals' own, with the same cutoff (the inbox registers one in
+# its AppConfig.ready(): messages past the retention, and those of appeals depersonalized now).
+DEPERSONALIZE_STEPS: list[Any] = []
+
 
 def depersonalize_cutoff(now: datetime | None = None) -> datetime:
     """Appeals in a final state for longer than APPEALS_DEPERSONALIZE_AFTER_YEARS lose their
@@ -691,7 +695,7 @@ def appeals_depersonalize(*, before: datetime | None = None, batch: int = 500) -
                 .values_list("pk", flat=True)[:batch]
             )
             if not ids:
-                return total
+                break
             files = [a.file for a in AppealAttachment.objects.filter(appeal_id__in=ids) if a.file]
             for appeal in Appeal.objects.filter(pk__in=ids).exclude(official_response_document=""):
                 files.append(appeal.official_response_document)
@@ -708,10 +712,18 @@ def appeals_depersonalize(*, before: datetime | None = None, batch: int = 500) -
                 forward_reason="",
                 depersonalized_at=now,
             )
+            # Issue 12 point 5: the row stays, archived or not; a reason for archiving is free
+            # text that may name the author, so it goes too (who and when stay).
+            Appeal.objects.filter(pk__in=ids).exclude(archive_reason="").update(
+                archive_reason=DEPERSONALIZED
+            )
             for appeal in Appeal.objects.filter(pk__in=ids).select_related("organization"):
                 audit.record("appeals.appeal.depersonalize", actor=None, obj=appeal)
             transaction.on_commit(lambda files=files: _delete_files(files))
         total += len(ids)
+    for step in DEPERSONALIZE_STEPS:
+        step(before)
+    return total
 
 
 def _delete_files(files: list[Any]) -> None:

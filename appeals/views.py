@@ -8,15 +8,16 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import files, permissions, tabular
+from accounts import files, once, permissions, tabular
 from accounts.exceptions import InvalidTransition
+from accounts.paging import CappedPaginator
+from accounts.picking import PickerWidget
 from accounts.web import apply_errors, error_text
 
 from . import forms, selectors, services
@@ -41,6 +42,7 @@ def _filters(request: HttpRequest) -> tuple[selectors.Filters, forms.FilterForm]
             organization=data.get("organization"),
             overdue=bool(data.get("overdue")),
             q=(data.get("q") or "").strip(),
+            archived=request.GET.get("archived") == "1",
         ),
         form,
     )
@@ -52,7 +54,7 @@ def appeal_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     filters, form = _filters(request)
     qs = selectors.filtered(request.user, filters, today)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))  # issue 14
     selectors.decorate(list(page), request.user, today)
     query = request.GET.copy()
     query.pop("page", None)
@@ -69,9 +71,17 @@ def appeal_list(request: HttpRequest) -> HttpResponse:
             ("late", _("Forwarded late")),
         ],
         "late_forwards": selectors.late_forward_count_for(request.user),
-        "organizations": permissions.visible_organizations(
-            request.user, action="appeals.appeal.view"
-        ).only("pk", "name_kk", "name_ru"),
+        # Issue 14: a search field, not a select of every organization (accounts/picking.py).
+        "organization_picker": PickerWidget(
+            "organization",
+            "appeals.appeal.view",
+            empty_label=_("Any organization"),
+            queryset=permissions.visible_organizations(request.user, action="appeals.appeal.view"),
+        ).render(
+            "organization",
+            filters.organization,
+            {"class": "form-control-sm", "aria-label": _("Responsible organization")},
+        ),
         "can_register": permissions.can(request.user, "appeals.appeal.register"),
         "today": today,
     }
@@ -137,6 +147,7 @@ def appeal_export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@once.protect
 def appeal_create(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "appeals.appeal.register")
     form = forms.RegisterForm(request.POST or None, request.FILES or None, user=request.user)
@@ -144,19 +155,22 @@ def appeal_create(request: HttpRequest) -> HttpResponse:
         data = dict(form.cleaned_data)
         data.pop("not_registered")
         data["attachments"] = data.pop("attachments") or []
-        try:
-            appeal = services.appeal_register(actor=request.user, **data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            if appeal.status == Status.NOT_REGISTERED:
-                messages.success(request, _("The message has been recorded without registration."))
+        with once.submission(request) as slot:
+            try:
+                appeal = services.appeal_register(actor=request.user, **data)
+            except ValidationError as error:
+                apply_errors(form, error)
             else:
-                messages.success(
-                    request,
-                    _("Appeal %(number)s has been registered.") % {"number": appeal.number},
-                )
-            return redirect("appeals:detail", pk=appeal.pk)
+                if appeal.status == Status.NOT_REGISTERED:
+                    messages.success(
+                        request, _("The message has been recorded without registration.")
+                    )
+                else:
+                    messages.success(
+                        request,
+                        _("Appeal %(number)s has been registered.") % {"number": appeal.number},
+                    )
+                return slot.redirect("appeals:detail", pk=appeal.pk)
     return render(request, "appeals/appeal_form.html", {"form": form})
 
 
@@ -166,11 +180,14 @@ FORMS: dict[str, tuple[type, Callable[[Appeal], dict]]] = {
     "assign": (forms.AssignForm, lambda appeal: {"appeal": appeal}),
     "first_response": (forms.FirstResponseForm, lambda appeal: {}),
     "take": (forms.TakeForm, lambda appeal: {}),
-    "forward": (forms.ForwardForm, lambda appeal: {}),
+    "forward": (forms.ForwardForm, lambda appeal: {"appeal": appeal}),
     "official_response": (forms.OfficialResponseForm, lambda appeal: {}),
     "close": (forms.CloseForm, lambda appeal: {}),
     "extend": (forms.ExtendForm, lambda appeal: {}),
     "extension_notice": (forms.ExtensionNoticeForm, lambda appeal: {}),
+    # Issue 12 point 5 (accounts.archive): archived, never deleted.
+    "archive": (forms.ArchiveForm, lambda appeal: {}),
+    "restore": (forms.ArchiveForm, lambda appeal: {}),
 }
 
 STEP_DONE = {
@@ -182,6 +199,8 @@ STEP_DONE = {
     "close": _("The appeal has been closed."),
     "extend": _("The deadline has been extended."),
     "extension_notice": _("The notice of the extension has been recorded."),
+    "archive": _("The appeal has been archived."),
+    "restore": _("The appeal has been restored from the archive."),
 }
 
 

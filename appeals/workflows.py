@@ -18,6 +18,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import archive
 from accounts.workflow import Transition, Workflow
 
 from .models import OFFICIAL_RESPONSE_OPEN, OPEN, Appeal, Status
@@ -125,6 +126,15 @@ appeal_workflow = Workflow(
             audit_label=_("Applicant told of the extension"),
         ),
     ],
+)
+
+# Issue 12 point 5: an appeal is archived (reason, audit), never deleted.
+archive.attach(
+    appeal_workflow,
+    rule="R8.1",
+    doc="R8.1: an appeal is registered and kept by the procedure of the Union's Instruction on "
+    "handling appeals and record-keeping — it is archived with a reason, never deleted, and an "
+    "archived appeal takes no further step until a chairman restores it.",
 )
 
 

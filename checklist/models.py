@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from accounts.archive import Archivable
 from accounts.models import Organization, User
 
 
@@ -171,7 +172,7 @@ class Decision(models.TextChoices):
     PROHIBITED = "prohibited", _("Posting of the publication is prohibited")
 
 
-class Checklist(models.Model):
+class Checklist(Archivable):
     class Status(models.TextChoices):
         IN_PROGRESS = "in_progress", pgettext_lazy("checklist", "In progress")
         COMPLETED = "completed", pgettext_lazy("checklist", "Completed")

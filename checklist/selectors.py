@@ -22,9 +22,8 @@ def permits_submission(version) -> bool:
     if version is None:
         return False
     return (
-        Checklist.objects.filter(
-            version=version, status=Checklist.Status.COMPLETED, decision=Decision.PERMITTED
-        )
+        Checklist.objects.active()
+        .filter(version=version, status=Checklist.Status.COMPLETED, decision=Decision.PERMITTED)
         .exclude(Exists(Answer.objects.filter(checklist=OuterRef("pk"), value=Answer.Value.NO)))
         .exists()
     )
@@ -68,13 +67,17 @@ def lawyers_for(organization: Organization) -> QuerySet[User]:
     )
 
 
-def waiting_for(user: User) -> QuerySet[Checklist]:
-    """Checklists in progress with items routed to this lawyer and not yet answered."""
+def waiting_for(user: User, *, archived: bool = False) -> QuerySet[Checklist]:
+    """Checklists in progress with items routed to this lawyer and not yet answered. Issue 12
+    point 5: `archived` shows, instead, those archived (or whose publication is archived)."""
     waiting = Route.objects.filter(checklist=OuterRef("pk"), lawyer=user, answered_at__isnull=True)
+    active = Q(archived_at__isnull=True, version__publication__archived_at__isnull=True)
     return (
         permissions.visible(
             user,
-            Checklist.objects.filter(status=Checklist.Status.IN_PROGRESS),
+            Checklist.objects.filter(status=Checklist.Status.IN_PROGRESS).filter(
+                ~active if archived else active
+            ),
             field="version__publication__organization",
         )
         .filter(Exists(waiting))
@@ -113,7 +116,7 @@ def report_figures(organization: Organization, start: date, end: date) -> dict[s
     from content.models import Publication, PublicationStatus
 
     since, until = _bounds(start, end)
-    published = Publication.objects.filter(
+    published = Publication.objects.active().filter(
         organization__path__startswith=organization.path,
         status=PublicationStatus.PUBLISHED,
         published_at__gte=since,

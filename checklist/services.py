@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import audit, permissions
+from accounts import archive, audit, permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import Role, User
 from accounts.notifications import notify
@@ -64,6 +64,9 @@ def _locked(version, *, actor: User | None = None, create: bool = False) -> Chec
     checklist = (
         Checklist.objects.select_for_update().select_related("template").filter(version=version)
     ).first()
+    # Issue 12 point 5: nothing changes on an archived checklist or publication.
+    archive.ensure_active(version.publication)
+    archive.ensure_active(checklist)
     if checklist is not None and checklist.is_completed:
         raise InvalidTransition(FROZEN, rule="CL8.4")
     refused = version_refusal(version)

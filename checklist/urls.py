@@ -12,4 +12,6 @@ urlpatterns = [
     path("versions/<int:pk>/route/", views.route, name="route"),
     path("versions/<int:pk>/decide/", views.decide, name="decide"),
     path("versions/<int:pk>/pdf/<str:lang>/", views.pdf, name="pdf"),
+    # Issue 12 point 5: archive / restore (accounts.archive), never delete.
+    path("versions/<int:pk>/archiving/<str:action>/", views.act, name="act"),
 ]

@@ -7,9 +7,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import permissions
+from accounts import archive, permissions
+from accounts.archive import ARCHIVE, RESTORE
 from accounts.exceptions import InvalidTransition
-from accounts.web import apply_errors
+from accounts.web import apply_errors, error_text
 from reports.pdf import render_pdf
 
 from . import selectors, services
@@ -45,12 +46,16 @@ def _page_context(
     template = selectors.template_for(checklist)
     probe = checklist or Checklist(version=version, template=template)
     is_current = version.publication.current_version_id == version.pk
+    # Issue 12 point 5: an archived checklist, or the checklist of an archived publication, is
+    # read-only until restored.
+    archived = probe.archived_at is not None or version.publication.archived_at is not None
     frozen = (checklist is not None and checklist.is_completed) or version.is_frozen
     # The same CL8.4 check the answers' service and the workflow's guard make.
     open_ = (
         template is not None
         and not (checklist is not None and checklist.is_completed)
         and version_refusal(version) is None
+        and not archived
     )
     can_fill = open_ and permissions.can(user, "checklist.fill", probe)
     # Routing and the decision are offered only as the checklist workflow says (its table and
@@ -123,6 +128,11 @@ def _page_context(
         "routes": sorted(routes.values(), key=lambda r: (r.routed_at, r.item.position)),
         "has_visuals": has_visuals,
         "pdf_languages": PDF_LANGUAGES,
+        "archived": archived,
+        # Archive / restore (accounts.archive): offered on an existing checklist only.
+        "archive_actions": [a for n, a in actions.items() if n in (ARCHIVE, RESTORE)]
+        if checklist is not None
+        else [],
     }
 
 
@@ -308,8 +318,38 @@ def pdf(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
 def waiting(request: HttpRequest) -> HttpResponse:
     """The lawyer's queue: checklists with items routed to them and not yet answered."""
     permissions.require(request.user, "checklist.legal_answer")
+    archived = request.GET.get("archived") == "1"  # issue 12 point 5: the "Archived" filter
     return render(
         request,
         "checklist/waiting_list.html",
-        {"checklists": selectors.waiting_for(request.user)[:200]},
+        {
+            "checklists": selectors.waiting_for(request.user, archived=archived)[:200],
+            "showing_archived": archived,
+        },
     )
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Archive or restore the checklist of a version (issue 12 point 5, accounts.archive): the
+    checklist's workflow asks the permission, the reason and audits it. Outside the subtree 404."""
+    if action not in (ARCHIVE, RESTORE):
+        raise Http404
+    version = _version(request, pk)
+    checklist = selectors.checklist_of(version)
+    if checklist is None:
+        raise Http404
+    service = archive.archive if action == ARCHIVE else archive.restore
+    try:
+        service(request.user, checklist, request.POST.get("reason", ""))
+    except (InvalidTransition, ValidationError) as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(
+            request,
+            _("The checklist is archived.")
+            if action == ARCHIVE
+            else _("The checklist is restored from the archive."),
+        )
+    return redirect("checklist:detail", pk=version.pk)

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import archive
 from accounts.models import Membership, Role, User
 from accounts.notifications import notify
 from accounts.workflow import Step, Transition, Workflow
@@ -91,6 +92,17 @@ checklist_workflow = ChecklistWorkflow(
             audit_label=_("Checklist final decision signed"),
         ),
     ],
+)
+
+# Issue 12 point 5: a checklist is archived (reason, audit), never deleted; the checklist of an
+# archived publication counts as archived too.
+archive.attach(
+    checklist_workflow,
+    rule="CL8.4",
+    doc="CL8.4: the checklist, like the version and materials it checked, is kept — it is "
+    "archived, never deleted, and neither an archived checklist nor the checklist of an "
+    "archived publication changes until a chairman restores it.",
+    archived=lambda checklist: checklist.version.publication.archived_at is not None,
 )
 
 

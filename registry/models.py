@@ -8,6 +8,7 @@ from django.db.models.expressions import ExpressionWrapper
 from django.utils.translation import gettext_lazy as _
 
 from accounts import files
+from accounts.archive import Archivable, ArchivableQuerySet
 from accounts.models import Organization, User
 
 
@@ -56,7 +57,7 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-class OfficialAccountQuerySet(models.QuerySet):
+class OfficialAccountQuerySet(ArchivableQuerySet):
     def with_flags(self, today: date) -> "OfficialAccountQuerySet":
         """Annotate `flag_<name>` for every compliance flag, in the query itself (one SELECT
         with EXISTS subqueries, whatever the number of accounts)."""
@@ -105,7 +106,7 @@ class OfficialAccountQuerySet(models.QuerySet):
         return self.filter(q)
 
 
-class OfficialAccount(models.Model):
+class OfficialAccount(Archivable):
     """R4.1: an account created and registered on behalf of a union structure."""
 
     organization = models.ForeignKey(

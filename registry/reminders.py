@@ -39,7 +39,8 @@ def send_rotation_reminders(today: date) -> int:
 
     sent = 0
     due_soon = (
-        OfficialAccount.objects.exclude(status=AccountStatus.CLOSED)
+        OfficialAccount.objects.active()  # an archived entry is reminded of no more (issue 12, 5)
+        .exclude(status=AccountStatus.CLOSED)
         .filter(password_due_on__lte=today + timedelta(days=WINDOW_DAYS))
         .select_related("organization")
     )

@@ -44,10 +44,13 @@ def register(
     status: str = "",
     flag: str = "",
     query: str = "",
+    archived: bool = False,
 ) -> QuerySet[OfficialAccount]:
     """The register as the user may see it, with compliance flags, filtered. By default closed
     accounts are left out (they stay in the register's history: status=closed or "all")."""
     qs = accounts_visible_to(user).with_flags(today).select_related("organization")
+    # Issue 12 point 5: archived entries only under the "Archived" filter.
+    qs = qs.archived() if archived else qs.active()
     if organization is not None and own:
         qs = qs.filter(organization=organization)
     elif organization is not None:
@@ -98,6 +101,7 @@ def hygiene(user: Any, base: Organization, today: date) -> tuple[list[HygieneRow
     prefix_len = len(base.path) + step
     accounts = (
         accounts_visible_to(user)
+        .active()
         .exclude(status=AccountStatus.CLOSED, is_publishing_target=False)
         .filter(organization__path__startswith=base.path)
         .with_flags(today)
@@ -164,6 +168,14 @@ def account_publishing_refusal(account: OfficialAccount) -> str | None:
     """R4.2: an official account exists on the decision of the relevant union body, and only an
     active account is published to. The refusal says what to do; None when the account may be
     published to."""
+    if account.archived_at is not None:  # issue 12 point 5
+        return str(
+            _(
+                "The account “%(account)s” is archived in the register: publish only to an "
+                "account in use, or ask a chairman to restore it from the archive."
+            )
+            % {"account": account.display_name}
+        )
     if account.status != AccountStatus.ACTIVE:
         return str(
             _(

@@ -21,7 +21,10 @@ def accounts_needing_attention(request: HttpRequest) -> dict:
     pending = list(
         permissions.visible(
             user,
-            AccessListVersion.objects.filter(status=AccessListVersion.Status.PENDING),
+            # An archived account's pending list waits for its restoring (issue 12 point 5).
+            AccessListVersion.objects.filter(
+                status=AccessListVersion.Status.PENDING, account__archived_at__isnull=True
+            ),
             field="account__organization",
             action="registry.access_list.approve",
         ).select_related("account")[:6]

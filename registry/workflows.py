@@ -22,10 +22,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import archive
 from accounts.notifications import notify
 from accounts.workflow import Step, Transition, Workflow
 
-from .models import AccessListVersion
+from .models import AccessListVersion, OfficialAccount
 
 S = AccessListVersion.Status
 
@@ -66,6 +67,25 @@ access_list_workflow = Workflow(
             audit_label=_("Access list version superseded"),
         ),
     ],
+)
+
+# Issue 12 point 5: an official account's register entry is archived (reason, audit), never
+# deleted. Its status (active, suspended, closed) changes through registry.services; this
+# workflow holds only archiving, and those services refuse an archived account
+# (accounts.archive.ensure_active).
+account_workflow = Workflow(
+    "registry.account",
+    OfficialAccount,
+    select_related=("organization",),
+    description="An official account's entry in the register (R4.3): archived, never deleted.",
+    transitions=[],
+)
+archive.attach(
+    account_workflow,
+    rule="R4.3",
+    doc="R4.3: the register of official accounts is kept — an entry is archived with a reason, "
+    "never deleted; an archived account is no publishing target and its entry does not change "
+    "until a chairman restores it.",
 )
 
 

@@ -15,6 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.archive import Archivable
 from accounts.models import Organization, User
 from content.models import PublicationTarget
 from registry.models import OfficialAccount
@@ -175,7 +176,7 @@ def _in_russian(heading):
     return format_lazy("{} ({})", heading, _("in Russian"))
 
 
-class Report(models.Model):
+class Report(Archivable):
     """Appendix 2: an organization's report on its official accounts for a period."""
 
     organization = models.ForeignKey(

@@ -53,7 +53,9 @@ def send_report_reminders(today: date) -> int:
     handed in yet. Safe to run twice and in parallel."""
     sent = 0
     for kind, start, end in due_reminders(today):
-        handed_in = Report.objects.filter(starts_on=start, ends_on=end, status__in=HANDED_IN)
+        handed_in = Report.objects.active().filter(
+            starts_on=start, ends_on=end, status__in=HANDED_IN
+        )
         already = ReportReminder.objects.filter(starts_on=start, ends_on=end, kind=kind)
         organizations = (
             Organization.objects.filter(

@@ -28,7 +28,7 @@ def accepted_overlapping(
 ) -> QuerySet[Report]:
     """The organization's accepted reports whose period overlaps start–end (a period is
     reported once)."""
-    qs = Report.objects.filter(
+    qs = Report.objects.active().filter(
         organization=organization,
         status=ReportStatus.ACCEPTED,
         starts_on__lte=end,
@@ -130,7 +130,7 @@ def rollup(base: Organization, start: date, end: date) -> Rollup:
         )
 
     since, until = bounds(start, end)
-    published = Publication.objects.filter(
+    published = Publication.objects.active().filter(
         **in_tree,
         status=PublicationStatus.PUBLISHED,
         published_at__gte=since,
@@ -156,8 +156,10 @@ def rollup(base: Organization, start: date, end: date) -> Rollup:
             target.subscribers_end += account["subs_end"] or account["subs_start"] or 0
 
     # A copy forwarded inside the subtree is the same appeal: its original already counts.
-    appeals = Appeal.objects.filter(**in_tree, registered_on__range=(start, end)).exclude(
-        forwarded_from__organization__path__startswith=base.path
+    appeals = (
+        Appeal.objects.active()
+        .filter(**in_tree, registered_on__range=(start, end))
+        .exclude(forwarded_from__organization__path__startswith=base.path)
     )
     for row in grouped(appeals, n=Count("pk")):
         if row["prefix"] in rows:
@@ -172,9 +174,11 @@ def rollup(base: Organization, start: date, end: date) -> Rollup:
         if row["prefix"] in rows:
             rows[row["prefix"]].deletions = row["n"]
 
-    reports = Report.objects.filter(
-        organization__in=[base, *children], starts_on=start, ends_on=end
-    ).values("pk", "organization__path", "status")
+    reports = (
+        Report.objects.active()
+        .filter(organization__in=[base, *children], starts_on=start, ends_on=end)
+        .values("pk", "organization__path", "status")
+    )
     for report in reports:
         rows[report["organization__path"]].report = {
             "pk": report["pk"],
@@ -185,12 +189,16 @@ def rollup(base: Organization, start: date, end: date) -> Rollup:
     subtree = Organization.objects.filter(path__startswith=base.path, is_active=True).exclude(
         pk=base.pk
     )
-    handed_in = Report.objects.filter(
-        organization__path__startswith=base.path,
-        starts_on=start,
-        ends_on=end,
-        status__in=HANDED_IN,
-    ).exclude(organization=base)
+    handed_in = (
+        Report.objects.active()
+        .filter(
+            organization__path__startswith=base.path,
+            starts_on=start,
+            ends_on=end,
+            status__in=HANDED_IN,
+        )
+        .exclude(organization=base)
+    )
     ordered = [rows[base.path], *(rows[c.path] for c in children)]
     total = RollupRow(base)
     for row in ordered:
@@ -299,7 +307,7 @@ def dashboard(user: Any, today: date, sort: str = "name") -> Dashboard:
     for name in R9_FLAGS:
         r9 |= Q(**{f"flag_{name}": True})
     accounts = (
-        scoped(OfficialAccount.objects.all())
+        scoped(OfficialAccount.objects.active())
         .exclude(status=AccountStatus.CLOSED, is_publishing_target=False)
         .with_flags(today)
         .values("organization_id")
@@ -322,7 +330,7 @@ def dashboard(user: Any, today: date, sort: str = "name") -> Dashboard:
             totals["r9"] += row["r9"]
 
     appeals = (
-        scoped(Appeal.objects.registered())
+        scoped(Appeal.objects.active().registered())
         .values("organization_id")
         .annotate(
             open=Count("pk", filter=Q(status__in=OPEN)),
@@ -344,13 +352,13 @@ def dashboard(user: Any, today: date, sort: str = "name") -> Dashboard:
 
     start, end = half_year(today)
     since, _until = bounds(start, end)
-    permitted = Checklist.objects.filter(
+    permitted = Checklist.objects.active().filter(
         version=OuterRef("current_version"),
         status=Checklist.Status.COMPLETED,
         decision=Decision.PERMITTED,
     )
     published = (
-        scoped(Publication.objects.filter(status=PublicationStatus.PUBLISHED))
+        scoped(Publication.objects.active().filter(status=PublicationStatus.PUBLISHED))
         .filter(published_at__gte=since)
         .annotate(permitted=Exists(permitted))
         .values("organization_id")
@@ -374,9 +382,9 @@ def dashboard(user: Any, today: date, sort: str = "name") -> Dashboard:
             rows[row["organization_id"]].plan = "approved" if row["approved"] else "pending"
 
     report_start, report_end = previous_half_year(today)
-    reports = scoped(Report.objects.filter(starts_on=report_start, ends_on=report_end)).values_list(
-        "organization_id", "status", "pk"
-    )
+    reports = scoped(
+        Report.objects.active().filter(starts_on=report_start, ends_on=report_end)
+    ).values_list("organization_id", "status", "pk")
     for organization_id, status, pk in reports:
         if organization_id in rows:
             rows[organization_id].report_status, rows[organization_id].report_pk = status, pk

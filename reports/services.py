@@ -85,9 +85,18 @@ def report_create(
     probe = Report(organization=organization)
     permissions.require(actor, "reports.report.prepare", probe)
     _check_period(organization, starts_on, ends_on)
-    if Report.objects.filter(
+    existing = Report.objects.filter(
         organization=organization, starts_on=starts_on, ends_on=ends_on
-    ).exists():
+    ).first()
+    if existing is not None and existing.archived_at is not None:
+        # A period is reported once (report_once_per_period): the archived report is kept.
+        raise ValidationError(
+            _(
+                "This organization's report for this period is archived: ask a chairman to "
+                "restore it from the archive instead of making a new one."
+            )
+        )
+    if existing is not None:
         raise ValidationError(_("This organization already has a report for this period."))
     responsible = responsible or actor
     report = Report.objects.create(
@@ -260,4 +269,6 @@ def report_act(*, actor: User, report: Report, action: str, comment: str = "") -
     """A button of the report page (one of `report_workflow.available_actions`)."""
     if action in ("accept", "return"):
         return report_workflow.perform(actor, report, action, comment=comment)
+    if action in ("archive", "restore"):  # issue 12 point 5 (accounts.archive)
+        return report_workflow.perform(actor, report, action, reason=comment)
     return report_workflow.perform(actor, report, action)

@@ -22,6 +22,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import archive
 from accounts.workflow import Transition, Workflow
 
 from .models import EDITABLE, HANDED_IN, Report, ReportStatus
@@ -98,6 +99,15 @@ report_workflow = Workflow(
             audit_label=_("Report returned for revision"),
         ),
     ],
+)
+
+# Issue 12 point 5: a report is archived (reason, audit), never deleted.
+archive.attach(
+    report_workflow,
+    rule="RPT1.1",
+    doc="RPT1.1: a report covers its reporting period and is kept — a report made by mistake is "
+    "archived with a reason, never deleted; an archived report leaves the lists and the "
+    "reports above and takes no further step until a chairman restores it.",
 )
 
 
