@@ -58,5 +58,17 @@ check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check
 
+# Backups (docs/operations.md, "Backups and restore"): database dump + uploaded files + manifest,
+# then retention (BACKUP_KEEP_DAILY, BACKUP_KEEP_MONTHLY). `make restore BACKUP=var/backups/…`
+# restores into DATABASE_URL/MEDIA_ROOT (or RESTORE_ARGS="--database URL --media DIR"), refusing
+# a non-empty target unless RESTORE_ARGS contains --force.
+.PHONY: backup restore
+backup:
+	bash scripts/backup.sh
+
+restore:
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/kasipodaq-… [RESTORE_ARGS=…]"; exit 2; }
+	bash scripts/restore.sh "$(BACKUP)" $(RESTORE_ARGS)
+
 clean:
 	rm -rf $(VENV) var staticfiles db.sqlite3 db.sqlite3-* locale/*/LC_MESSAGES/*.mo

@@ -19,8 +19,11 @@ approvals, appeal attachments and official responses) passes through here:
 - **One way out.** `respond()` is the only download response: the detected kind's content type,
   `attachment` for everything but an image asked for inline (thumbnails), `nosniff`, and
   `Content-Security-Policy: sandbox`, so even a file that slipped through cannot run script in
-  the site's origin. With `FILES_X_ACCEL_REDIRECT` set, nginx sends the bytes
-  (README, "Deployment"). Views call it after `accounts.permissions` has fetched the object.
+  the site's origin. With `FILES_X_ACCEL_REDIRECT` set and files on the filesystem, nginx sends
+  the bytes (deploy/nginx.conf); from S3-compatible object storage (`FILE_STORAGE=s3`) the view
+  streams the object, never a bucket URL (docs/operations.md, "Object storage"). Views call it
+  after `accounts.permissions` has fetched the object. Every read and write goes through the
+  storage API (FieldFile, default_storage): no path of MEDIA_ROOT is used anywhere.
 
 Who depends on this: registry/models.py, content/models.py, content/uploads.py,
 appeals/models.py, appeals/forms.py, and the file views of registry, content and appeals.
@@ -35,10 +38,12 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
+from botocore.exceptions import ClientError
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils import timezone
@@ -382,6 +387,10 @@ def respond(field_file, *, download_name: str = "", inline_image: bool = False) 
         handle = field_file.open("rb")
     except (FileNotFoundError, OSError):
         raise Http404 from None
+    except ClientError as error:  # object storage: a missing object is a 404, anything else fails
+        if error.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+            raise Http404 from None
+        raise
     kind = detect(handle)
     content_type = kind.content_type if kind else "application/octet-stream"
     inline = bool(inline_image and kind and kind.is_image)
@@ -389,8 +398,11 @@ def respond(field_file, *, download_name: str = "", inline_image: bool = False) 
     # The download name carries the detected kind's extension, never the uploader's.
     name = f"{stem}.{kind.extension}" if kind else f"{stem}.bin"
 
+    # X-Accel-Redirect names a file under nginx's `internal` alias of MEDIA_ROOT: filesystem
+    # storage only. From object storage the view streams the object itself (S3File: copied into
+    # a temporary file, in memory up to S3_MAX_MEMORY_BYTES), never a bucket URL.
     accel = settings.FILES_X_ACCEL_REDIRECT
-    if accel:
+    if accel and isinstance(field_file.storage, FileSystemStorage):
         handle.close()
         response: HttpResponse = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = accel.rstrip("/") + "/" + quote(field_file.name)
