@@ -12,7 +12,16 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 
-PROJECT_APPS = ("accounts", "registry", "content", "checklist", "appeals", "reports")
+PROJECT_APPS = (
+    "accounts",
+    "registry",
+    "content",
+    "checklist",
+    "appeals",
+    "reports",
+    "channels",
+    "inbox",
+)
 
 app = Celery("config")
 app.config_from_object("django.conf:settings", namespace="CELERY")

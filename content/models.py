@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts import files
+from accounts.archive import Archivable
 from accounts.models import Organization, User
 from registry.models import OfficialAccount
 
@@ -191,7 +192,7 @@ class PublicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class Publication(models.Model):
+class Publication(Archivable):
     organization = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,
@@ -286,6 +287,9 @@ class Publication(models.Model):
         indexes = [
             # Role homes and the report: an organization's publications by state and date.
             models.Index(fields=["organization", "status"], name="publication_org_status_idx"),
+            # The publication list's order (content.selectors.publication_list), issue 14: without
+            # it a million rows are sorted on disk for every page.
+            models.Index(fields=["-updated_at", "-id"], name="publication_updated_idx"),
         ]
 
     def __str__(self) -> str:
@@ -456,6 +460,8 @@ class ModerationAction(models.Model):
 
     class Action(models.TextChoices):
         COMMENT_DELETED = "comment_deleted", _("Comment deleted")
+        # A comment kept on the network but taken out of the inbox's work (inbox app).
+        COMMENT_HIDDEN = "comment_hidden", _("Comment hidden")
         PUBLICATION_DELETED = "publication_deleted", _("Publication deleted")
         CRITICISM_ANSWERED = "criticism_answered", _("Criticism answered")
         COMPLAINT_ESCALATED = "complaint_escalated", _("Complaint escalated")

@@ -5,6 +5,7 @@ other apps call; each transition goes through `publication_workflow.perform`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
@@ -15,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import audit, permissions
+from accounts import archive, audit, permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import Organization, User
 from accounts.notifications import notify
@@ -206,6 +207,7 @@ def _new_version(publication: Publication, actor: User) -> PublicationVersion:
 
 def editable_version(publication: Publication, actor: User) -> PublicationVersion:
     """The version an edit applies to, starting a new one if the current one is frozen."""
+    archive.ensure_active(publication)  # an archived publication is not edited (issue 12, 5)
     if publication.status not in EDITABLE:
         raise InvalidTransition(publication_workflow.not_now(publication))
     version = publication.current_version
@@ -223,6 +225,7 @@ def publication_edit(
 ) -> Publication:
     publication = _lock(publication)
     permissions.require(actor, "content.publication.edit", publication)
+    archive.ensure_active(publication)  # before the form's checks: say what holds it back
     if expected_version is not None and publication.current_version.number != expected_version:
         raise InvalidTransition(_("Someone changed the publication meanwhile; reload the page."))
     if publication.plan_item_id:
@@ -316,6 +319,7 @@ def statement_approval_record(
         or permissions.can(actor, "content.publication.approve", publication)
     ):
         raise PermissionDenied
+    archive.ensure_active(publication)
     if not publication.is_official_statement:
         raise InvalidTransition(_("This publication is not an official statement."))
     if publication.status not in (S.DRAFT, S.RETURNED, S.SUBMITTED):
@@ -429,11 +433,25 @@ for _action in ("return", "prohibit", "checklist_return", "checklist_prohibit"):
     publication_workflow.effect(_action)(_declined)
 
 
+# Who publishes by itself on some accounts (channels registers its connected Telegram
+# accounts): a function of a publication giving the ids of such target accounts. A person who
+# publishes need not paste a link for those: the connector records it when the post is out.
+AUTO_PUBLISHED: list[Callable[[Publication], set[int]]] = []
+
+
+def auto_published_accounts(publication: Publication) -> set[int]:
+    ids: set[int] = set()
+    for accounts_of in AUTO_PUBLISHED:
+        ids |= accounts_of(publication)
+    return ids
+
+
 def _set_links(step: Step, when: datetime) -> None:
     publication = step.obj
     links: dict[int, str] = step.data.get("links") or {}
     targets = {t.account_id: t for t in publication.targets.all()}
-    if not any((links.get(pk) or "").strip() for pk in targets):
+    typed = any((links.get(pk) or "").strip() for pk in targets)
+    if not typed and not (set(targets) & auto_published_accounts(publication)):
         raise ValidationError({"links": _("Paste the link of the post on at least one account.")})
     for pk, target in targets.items():
         link = (links.get(pk) or "").strip()

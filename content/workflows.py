@@ -13,6 +13,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts import archive
 from accounts.workflow import Transition, Workflow
 
 from .models import ContentPlan, Publication, PublicationStatus
@@ -54,7 +55,7 @@ publication_workflow = Workflow(
             S.SUBMITTED,
             "content.publication.edit",
             _("Submit for approval"),
-            guards=("CL1", "R4.2", "R6.1", "R10.2"),
+            guards=("CL1", "R4.2", "R6.1", "R10.2", "R6.2-telegram"),
             audit_label=_("Publication submitted for approval"),
         ),
         Transition(
@@ -63,7 +64,17 @@ publication_workflow = Workflow(
             S.PUBLISHED,
             "content.publication.publish",
             _("Publish now as urgent"),
-            guards=("R6.4", "R6.3-urgent", "CL1", "R4.2", "R4.5", "R6.1", "R10.2-urgent", "R4.1"),
+            guards=(
+                "R6.4",
+                "R6.3-urgent",
+                "CL1",
+                "R4.2",
+                "R4.5",
+                "R6.1",
+                "R10.2-urgent",
+                "R4.1",
+                "R6.2-telegram",
+            ),
             form="urgent",
             style="danger",
             hidden_when=("R6.4",),
@@ -84,7 +95,7 @@ publication_workflow = Workflow(
             S.APPROVED,
             "content.publication.approve",
             pgettext_lazy("publication", "Approve"),
-            guards=("R6.3", "R6.2-once"),
+            guards=("R6.3", "R6.2-once", "R6.2-telegram"),
             also=_gives_group_approval,
             form="comment",
             style="success",
@@ -177,6 +188,15 @@ publication_workflow = Workflow(
             audit_label=_("Publication prohibited"),
         ),
     ],
+)
+
+# Issue 12 point 5: a publication is archived with its versions (reason, audit), never deleted.
+archive.attach(
+    publication_workflow,
+    rule="CL8.4",
+    doc="CL8.4: the final version and all its materials are kept — a publication is archived "
+    "with its versions, never deleted, and an archived publication takes no further step until "
+    "a chairman restores it.",
 )
 
 plan_workflow = Workflow(

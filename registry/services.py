@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import audit, permissions
+from accounts import archive, audit, permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import Organization, Role, User
 from accounts.notifications import notify
@@ -140,6 +140,7 @@ def account_register(
 @transaction.atomic
 def account_update(*, actor: User, account: OfficialAccount, **fields: Any) -> OfficialAccount:
     account = OfficialAccount.objects.select_for_update().get(pk=account.pk)
+    archive.ensure_active(account)  # issue 12 point 5: an archived entry does not change
     permissions.require(actor, "registry.account.change", account)
     before = audit.snapshot(account, ACCOUNT_FIELDS)
     for name, value in fields.items():
@@ -162,6 +163,7 @@ def account_set_status(
     *, actor: User, account: OfficialAccount, status: str, changed_on: date, reason: str
 ) -> OfficialAccount:
     account = OfficialAccount.objects.select_for_update().get(pk=account.pk)
+    archive.ensure_active(account)  # issue 12 point 5: an archived entry does not change
     permissions.require(actor, "registry.account.change", account)
     if status == account.status:
         raise InvalidTransition(_("The account already has this status."))
@@ -190,6 +192,7 @@ def decision_record(
     *, actor: User, account: OfficialAccount, body: str, number: str, decided_on: date, document
 ) -> CreationDecision:
     permissions.require(actor, "registry.account.change", account)
+    archive.ensure_active(account)
     _not_in_future(decided_on, "decided_on")
     decision = CreationDecision(
         account=account,
@@ -215,6 +218,7 @@ def logo_check_record(
     *, actor: User, account: OfficialAccount, checked_on: date, result: str, screenshot, note: str
 ) -> LogoCheck:
     account = OfficialAccount.objects.select_for_update().get(pk=account.pk)
+    archive.ensure_active(account)  # issue 12 point 5: an archived entry does not change
     permissions.require(actor, "registry.account.change", account)
     _not_in_future(checked_on, "checked_on")
     check = LogoCheck(
@@ -244,6 +248,7 @@ def logo_check_record(
 @transaction.atomic
 def logo_recheck_require(*, actor: User, account: OfficialAccount, comment: str) -> None:
     account = OfficialAccount.objects.select_for_update().get(pk=account.pk)
+    archive.ensure_active(account)  # issue 12 point 5: an archived entry does not change
     permissions.require(actor, "registry.logo.require_recheck", account)
     if account.logo_recheck_required:
         raise InvalidTransition(_("A re-check is already required."))
@@ -266,6 +271,7 @@ def appointment_record(
     *, actor: User, account: OfficialAccount, **fields: Any
 ) -> AdministratorAppointment:
     permissions.require(actor, "registry.appointment.record", account)
+    archive.ensure_active(account)
     _not_in_future(fields["order_date"], "order_date")
     user = fields.get("user")
     if user is not None and not fields.get("full_name"):
@@ -300,6 +306,7 @@ def appointment_end(
 ) -> AdministratorAppointment:
     appointment = AdministratorAppointment.objects.select_for_update().get(pk=appointment.pk)
     permissions.require(actor, "registry.appointment.record", appointment)
+    archive.ensure_active(appointment.account)
     if appointment.ends_on is not None:
         raise InvalidTransition(_("This appointment has already ended."))
     if ends_on < appointment.starts_on:
@@ -315,30 +322,17 @@ def appointment_end(
     return appointment
 
 
-@transaction.atomic
-def access_list_propose(
-    *, actor: User, account: OfficialAccount, entries: list[dict[str, Any]]
+def new_access_list_version(
+    *, actor: User, account: OfficialAccount, rows: list[AccessListEntry]
 ) -> AccessListVersion:
-    """A change of the access list (R9.2) is a new version, pending the chairman's approval
-    (registry/workflows.py); an earlier pending version is superseded."""
-    account = OfficialAccount.objects.select_for_update().get(pk=account.pk)
-    permissions.require(actor, "registry.access_list.propose", account)
-    if not entries:
-        raise ValidationError(_("List at least one person."))
+    """A new version of the account's access list (R9.2) holding `rows` (entries not yet saved),
+    superseding a pending one, audited as proposed. The caller has locked the account and
+    checked who may propose (access_list_propose; channels, for a connected bot)."""
     supersede(actor, account.access_lists.filter(status=AccessListVersion.Status.PENDING))
     number = (account.access_lists.aggregate(n=Max("number"))["n"] or 0) + 1
     version = AccessListVersion.objects.create(account=account, number=number, recorded_by=actor)
-    rows = []
-    for entry in entries:
-        user = entry.get("user")
-        full_name = (entry.get("full_name") or (user.get_full_name() if user else "")).strip()
-        if not full_name:
-            raise ValidationError(_("Every person needs a name."))
-        rows.append(
-            AccessListEntry(
-                version=version, user=user, full_name=full_name, position=entry.get("position", "")
-            )
-        )
+    for row in rows:
+        row.version = version
     AccessListEntry.objects.bulk_create(rows)
     audit.record(
         "registry.access_list.propose",
@@ -346,6 +340,30 @@ def access_list_propose(
         obj=version,
         changes={"access_list": [None, f"v{number}: " + "; ".join(r.full_name for r in rows)]},
     )
+    return version
+
+
+@transaction.atomic
+def access_list_propose(
+    *, actor: User, account: OfficialAccount, entries: list[dict[str, Any]]
+) -> AccessListVersion:
+    """A change of the access list (R9.2) is a new version, pending the chairman's approval
+    (registry/workflows.py); an earlier pending version is superseded."""
+    account = OfficialAccount.objects.select_for_update().get(pk=account.pk)
+    archive.ensure_active(account)  # issue 12 point 5: an archived entry does not change
+    permissions.require(actor, "registry.access_list.propose", account)
+    if not entries:
+        raise ValidationError(_("List at least one person."))
+    rows = []
+    for entry in entries:
+        user = entry.get("user")
+        full_name = (entry.get("full_name") or (user.get_full_name() if user else "")).strip()
+        if not full_name:
+            raise ValidationError(_("Every person needs a name."))
+        rows.append(
+            AccessListEntry(user=user, full_name=full_name, position=entry.get("position", ""))
+        )
+    version = new_access_list_version(actor=actor, account=account, rows=rows)
     notify(
         chairmen_of(account.organization),
         kind="registry.access_list.propose",
@@ -364,6 +382,7 @@ def access_list_decide(
     through the access list's workflow."""
     if action not in ("approve", "reject"):
         raise ValueError(f"{action} is not a decision on an access list")
+    archive.ensure_active(version.account)
     return access_list_workflow.perform(actor, version, action, comment=comment)
 
 
@@ -385,6 +404,7 @@ def rotation_record(
 ) -> PasswordRotation:
     """Record that the password was changed (R9.3). The password itself is never asked for."""
     account = OfficialAccount.objects.select_for_update().get(pk=account.pk)
+    archive.ensure_active(account)  # issue 12 point 5: an archived entry does not change
     permissions.require(actor, "registry.rotation.record", account)
     _not_in_future(rotated_on, "rotated_on")
     rotation = PasswordRotation.objects.create(

@@ -48,9 +48,26 @@ def _with_subscribers(qs, start: date, end: date):
     before = counts.filter(on__lte=start).order_by("-on").values("subscribers")[:1]
     first_within = counts.filter(on__gt=start, on__lte=end).order_by("on").values("subscribers")
     at_end = counts.filter(on__lte=end).order_by("-on").values("subscribers")[:1]
-    return qs.exclude(status=AccountStatus.CLOSED, status_changed_on__lt=start).annotate(
-        subs_start=Coalesce(Subquery(before), Subquery(first_within[:1])),
-        subs_end=Subquery(at_end),
+    # Issue 15: a connected channel's counts are measured daily (channels.SubscriberSnapshot)
+    # and win over a hand-entered count; the row says which values were measured.
+    from channels.models import SubscriberSnapshot
+
+    measured = SubscriberSnapshot.objects.filter(
+        account=OuterRef("pk"), source=SubscriberSnapshot.Source.MEASURED
+    )
+    m_before = measured.filter(date__lte=start).order_by("-date").values("count")[:1]
+    m_within = measured.filter(date__gt=start, date__lte=end).order_by("date").values("count")
+    m_end = measured.filter(date__lte=end).order_by("-date").values("count")[:1]
+    return (
+        qs.exclude(status=AccountStatus.CLOSED, status_changed_on__lt=start)
+        .annotate(
+            measured_start=Coalesce(Subquery(m_before), Subquery(m_within[:1])),
+            measured_end=Subquery(m_end),
+        )
+        .annotate(
+            subs_start=Coalesce(F("measured_start"), Subquery(before), Subquery(first_within[:1])),
+            subs_end=Coalesce(F("measured_end"), Subquery(at_end)),
+        )
     )
 
 
@@ -58,12 +75,14 @@ def _accounts(organization: Organization, start: date, end: date) -> list[dict[s
     """RPT1.3 and RPT4.1 in one query: the accounts open during the period."""
     rows = (
         _with_subscribers(
-            OfficialAccount.objects.filter(organization__path__startswith=organization.path),
+            OfficialAccount.objects.active().filter(
+                organization__path__startswith=organization.path
+            ),
             start,
             end,
         )
         .order_by("organization__path", "network", "display_name", "pk")
-        .values("pk", "network", "display_name", "url", "subs_start", "subs_end")
+        .values("pk", "network", "display_name", "url", "subs_start", "subs_end", "measured_end")
     )
     return [
         {
@@ -73,6 +92,7 @@ def _accounts(organization: Organization, start: date, end: date) -> list[dict[s
             "url": row["url"],
             "subscribers_start": row["subs_start"],
             "subscribers_end": row["subs_end"],
+            "measured": row["measured_end"] is not None,
         }
         for row in rows
     ]
@@ -84,7 +104,9 @@ def _accounts_with_subscribers(
     """The roll-up's accounts with subscribers and their organization's path prefix."""
     return (
         _with_subscribers(
-            OfficialAccount.objects.filter(organization__path__startswith=base.path), start, end
+            OfficialAccount.objects.active().filter(organization__path__startswith=base.path),
+            start,
+            end,
         )
         .annotate(prefix=Substr("organization__path", 1, prefix_len))
         .values("prefix", "subs_start", "subs_end")
@@ -103,6 +125,8 @@ def _audience(accounts: list[dict[str, Any]]) -> list[dict[str, Any]]:
         )
         row["start"] += account["subscribers_start"] or 0
         row["end"] += account["subscribers_end"] or account["subscribers_start"] or 0
+        if account.get("measured"):
+            row["measured"] = True  # RPT4.1: counted by the product, not typed
     out = sorted(networks.values(), key=lambda r: r["network"])
     for row in out:
         row["growth"] = row["end"] - row["start"]
@@ -115,7 +139,8 @@ def compute(organization: Organization, start: date, end: date) -> dict[str, Any
 
     since, until = bounds(start, end)
     subtree = organization.path
-    published = Publication.objects.filter(
+    # Issue 12 point 5: archived records count nowhere (docs/architecture.md).
+    published = Publication.objects.active().filter(
         organization__path__startswith=subtree,
         status=PublicationStatus.PUBLISHED,
         published_at__gte=since,
@@ -192,9 +217,8 @@ def compute(organization: Organization, start: date, end: date) -> dict[str, Any
     # RPT5.1 (messages), RPT5.2, RPT5.3 — 1 query over the appeals received in the period.
     # A copy forwarded inside the subtree is the same appeal: its original already counts.
     appeals = (
-        Appeal.objects.filter(
-            organization__path__startswith=subtree, registered_on__range=(start, end)
-        )
+        Appeal.objects.active()
+        .filter(organization__path__startswith=subtree, registered_on__range=(start, end))
         .exclude(forwarded_from__organization__path__startswith=subtree)
         .aggregate(
             messages=Count("pk"),

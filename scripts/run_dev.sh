@@ -17,6 +17,13 @@ pids+=($!)
 pids+=($!)
 "$BIN/python" manage.py runserver "$ADDR" &
 pids+=($!)
-echo "Serving on http://$ADDR/ with a Celery worker and beat. Ctrl-C stops all three."
+# The Telegram simulator (docs/telegram.md) beside the app, unless a real Bot API is configured;
+# the command itself refuses to run under settings that do not allow it (production).
+if [[ -z "${TELEGRAM_API_BASE_URL:-}" || "${TELEGRAM_API_BASE_URL}" == http://127.* ]]; then
+  "$BIN/python" manage.py telegram_simulator &
+  pids+=($!)
+  echo "Telegram: the local simulator (not Telegram) runs beside the app."
+fi
+echo "Serving on http://$ADDR/ with a Celery worker and beat. Ctrl-C stops them all."
 # When any of the three exits, stop the others.
 wait -n
