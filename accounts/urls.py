@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import outbox_views, picking, views
 
 app_name = "accounts"
 
@@ -48,4 +48,10 @@ urlpatterns = [
     path("users/new/", views.user_create, name="user_create"),
     path("users/<int:pk>/edit/", views.user_edit, name="user_edit"),
     path("audit/", views.audit_list, name="audit"),
+    # Pickers at union scale (issue 14, accounts/picking.py)
+    path("pick/organizations/", picking.pick_organization, name="pick_organization"),
+    path("pick/users/", picking.pick_user, name="pick_user"),
+    path("outbox/", outbox_views.outbox_list, name="outbox"),
+    path("outbox/<int:pk>/retry/", outbox_views.outbox_retry, name="outbox_retry"),
+    path("outbox/<int:pk>/discard/", outbox_views.outbox_discard, name="outbox_discard"),
 ]

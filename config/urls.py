@@ -3,6 +3,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 
+from accounts import health
+
 urlpatterns = [
     # The admin signs in through our login (password, then the second factor), never its own form.
     path(
@@ -16,6 +18,11 @@ urlpatterns = [
     path("checklist/", include("checklist.urls")),
     path("appeals/", include("appeals.urls")),
     path("reports/", include("reports.urls")),
+    path("channels/", include("channels.urls")),
+    path("inbox/", include("inbox.urls")),
+    # Health (docs/operations.md): the load balancer's probe and the superusers' details.
+    path("health/", health.health, name="health"),
+    path("health/details/", health.health_details, name="health_details"),
     path("", include("accounts.urls")),
 ]
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import files
 from accounts.models import Organization, User
+from accounts.picking import PickerWidget
 from registry.forms import DateInput
 from registry.models import OfficialAccount
 
@@ -56,10 +57,14 @@ class PlanItemForm(_ClassifiedForm):
 class PublicationForm(_ClassifiedForm):
     title = forms.CharField(label=_("Title"), max_length=255)
     text_kk = forms.CharField(
-        label=_("Text in Kazakh"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+        label=_("Text in Kazakh"),
+        widget=forms.Textarea(attrs={"rows": 6, "lang": "kk"}),  # WCAG 3.1.2
+        required=False,
     )
     text_ru = forms.CharField(
-        label=_("Text in Russian"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+        label=_("Text in Russian"),
+        widget=forms.Textarea(attrs={"rows": 6, "lang": "ru"}),  # WCAG 3.1.2
+        required=False,
     )
     sources = forms.CharField(
         label=_("Sources"),
@@ -199,6 +204,8 @@ class PublicationFilterForm(forms.Form):
         queryset=Organization.objects.none(),
         required=False,
         empty_label=_("All organizations"),
+        # Issue 14: a search field, not a 10,000-option select (accounts/picking.py).
+        widget=PickerWidget("organization", "content.view", empty_label=_("All organizations")),
     )
     own = forms.BooleanField(required=False, widget=forms.HiddenInput)
     attention = forms.ChoiceField(

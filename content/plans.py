@@ -132,6 +132,15 @@ def plan_item_delete(*, actor: User, item: PlanItem) -> None:
     permissions.require(actor, "content.plan.edit", plan)
     if plan.status not in (ContentPlan.Status.DRAFT, ContentPlan.Status.RETURNED):
         raise InvalidTransition(_("An approved or submitted plan cannot be changed."))
+    # Issue 12 point 5: removing an item from a draft plan is editing the draft (audited); an
+    # item publications were made for is part of their history and stays.
+    if item.publications.exists():
+        raise InvalidTransition(
+            _(
+                "Publications were prepared for this item, so it stays in the plan; change it "
+                "instead."
+            )
+        )
     audit.record("content.plan.item", actor=actor, obj=plan, changes={"item": [item.topic, None]})
     item.delete()
 

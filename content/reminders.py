@@ -16,7 +16,7 @@ from .models import Publication, PublicationStatus, UrgentReminder
 
 def unacknowledged_urgent():
     # Uses publication_org_status_idx (status) and touches only urgent, unacknowledged rows.
-    return Publication.objects.filter(
+    return Publication.objects.active().filter(
         is_urgent=True,
         status=PublicationStatus.PUBLISHED,
         approved_by__isnull=True,

@@ -36,10 +36,13 @@ def publication_list(
     kind: str = "",
     query: str = "",
     attention: str = "",
+    archived: bool = False,
 ) -> QuerySet[Publication]:
     """`attention`: "urgent" — urgent messages not yet acknowledged; "unchecked" — published
     without a permitted checklist (the compliance dashboard links here)."""
     qs = publications_visible_to(user).select_related("organization", "current_version", "author")
+    # Issue 12 point 5: archived publications only under the "Archived" filter.
+    qs = qs.archived() if archived else qs.active()
     if status:
         qs = qs.filter(status=status)
     if organization is not None and own:
@@ -79,7 +82,7 @@ def plans_visible_to(user: Any) -> QuerySet[ContentPlan]:
 def plan_items(plan: ContentPlan, today: date) -> QuerySet[PlanItem]:
     """The plan's items with what was published for them, and whether they are overdue (date
     passed, nothing published)."""
-    published = Publication.objects.filter(plan_item=OuterRef("pk"), status=S.PUBLISHED)
+    published = Publication.objects.active().filter(plan_item=OuterRef("pk"), status=S.PUBLISHED)
     return (
         plan.items.annotate(is_published=Exists(published))
         .prefetch_related("accounts", "publications__current_version")
@@ -99,14 +102,16 @@ def calendar_entries(
         .filter(planned_on__range=(start, end))
         .annotate(
             is_published=Exists(
-                Publication.objects.filter(plan_item=OuterRef("pk"), status=S.PUBLISHED)
+                Publication.objects.active().filter(plan_item=OuterRef("pk"), status=S.PUBLISHED)
             )
         )
         .select_related("plan__organization")
         .prefetch_related("accounts")
     )
-    publications = publications_visible_to(user).filter(
-        Q(planned_at__date__range=(start, end)) | Q(published_at__date__range=(start, end))
+    publications = (
+        publications_visible_to(user)
+        .active()
+        .filter(Q(planned_at__date__range=(start, end)) | Q(published_at__date__range=(start, end)))
     )
     publications = publications.select_related("current_version", "organization").prefetch_related(
         "accounts"

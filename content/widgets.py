@@ -16,7 +16,9 @@ S = PublicationStatus
 
 def administrator_home(request: HttpRequest) -> dict:
     user = request.user
-    mine = permissions.visible(user, Publication.objects.all(), action="content.publication.edit")
+    mine = permissions.visible(
+        user, Publication.objects.active(), action="content.publication.edit"
+    )
     today = timezone.localdate()
     week_end = today + timedelta(days=7)
     due = permissions.visible(
@@ -34,9 +36,11 @@ def administrator_home(request: HttpRequest) -> dict:
 def chairman_home(request: HttpRequest) -> dict:
     user = request.user
     awaiting = permissions.visible(
-        user, Publication.objects.filter(status=S.SUBMITTED), action="content.publication.approve"
+        user,
+        Publication.objects.active().filter(status=S.SUBMITTED),
+        action="content.publication.approve",
     )
-    group = Publication.objects.filter(
+    group = Publication.objects.active().filter(
         status=S.SUBMITTED, crisis__working_group=user, crisis__ended_at__isnull=True
     )
     urgent = permissions.visible(
@@ -77,4 +81,4 @@ def waiting_count(user) -> int:
         q |= chairman
     if can_edit:
         q |= administrator
-    return Publication.objects.filter(q).count()
+    return Publication.objects.active().filter(q).count()

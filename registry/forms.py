@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import files
 from accounts.models import Organization, User
+from accounts.picking import PickerWidget
 
 from .models import (
     FLAGS,
@@ -39,7 +40,9 @@ class AccountForm(forms.ModelForm):
 
 class AccountCreateForm(AccountForm):
     organization = forms.ModelChoiceField(
-        label=_("Organization"), queryset=Organization.objects.none()
+        label=_("Organization"),
+        queryset=Organization.objects.none(),
+        widget=PickerWidget("organization", "registry.account.change"),  # issue 14
     )
     password_set_on = forms.DateField(
         label=_("Password last set on"),
@@ -54,8 +57,10 @@ class AccountCreateForm(AccountForm):
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
-        if organizations is not None and len(organizations) == 1:
-            self.fields["organization"].initial = organizations[0]
+        if organizations is not None:
+            first_two = list(organizations[:2])  # never the whole union (issue 14)
+            if len(first_two) == 1:
+                self.fields["organization"].initial = first_two[0]
 
 
 class StatusForm(forms.Form):
@@ -158,6 +163,9 @@ class RegisterFilterForm(forms.Form):
         queryset=Organization.objects.none(),
         required=False,
         empty_label=_("All organizations"),
+        widget=PickerWidget(  # issue 14: a search field, not a select (accounts/picking.py)
+            "organization", "registry.account.view", empty_label=_("All organizations")
+        ),
     )
     network = forms.ChoiceField(
         label=_("Social network"),
@@ -196,7 +204,14 @@ class ViolationForm(forms.ModelForm):
             "description",
             "evidence",
         ]
-        widgets = {"occurred_on": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "occurred_on": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            # Issue 14: search fields over the chairman's subtree, not selects of it.
+            "organization": PickerWidget("organization", "registry.violation.record"),
+            "account": PickerWidget("account", "registry.violation.record"),
+            "responsible_user": PickerWidget("user", "registry.violation.record"),
+        }
         field_classes = {"evidence": files.UploadField}
 
     def __init__(self, *args, organizations=None, accounts=None, users=None, **kwargs):

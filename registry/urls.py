@@ -1,5 +1,7 @@
 from django.urls import path
 
+from accounts import picking
+
 from . import views
 
 app_name = "registry"
@@ -9,8 +11,11 @@ urlpatterns = [
     path("export.<str:fmt>", views.account_export, name="export"),
     path("new/", views.account_create, name="create"),
     path("hygiene/", views.hygiene, name="hygiene"),
+    path("pick/", picking.pick_account, name="pick_account"),  # issue 14, accounts/picking.py
     path("<int:pk>/", views.account_detail, name="detail"),
     path("<int:pk>/edit/", views.account_edit, name="edit"),
+    # Issue 12 point 5: archive / restore (accounts.archive), never delete.
+    path("<int:pk>/archiving/<str:action>/", views.account_act, name="act"),
     path("<int:pk>/status/", views.status_change, name="status"),
     path("<int:pk>/decisions/new/", views.decision_add, name="decision_add"),
     path("<int:pk>/logo-checks/new/", views.logo_check_add, name="logo_check_add"),

@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import audit, files, permissions
+from accounts import audit, files, once, permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import Organization, User
+from accounts.paging import CappedPaginator
 from accounts.web import error_text, run_service
 
 from . import exports, selectors, services
@@ -41,7 +42,7 @@ from .models import (
     Violation,
     rotation_interval_months,
 )
-from .workflows import access_list_workflow
+from .workflows import access_list_workflow, account_workflow
 
 PAGE_SIZE = 50
 
@@ -66,6 +67,7 @@ def _filters(request):
             "query": data["q"].strip(),
             "own": data["own"],
         }
+    filters["archived"] = request.GET.get("archived") == "1"  # issue 12 point 5
     return form, filters
 
 
@@ -75,7 +77,7 @@ def account_list(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     today = timezone.localdate()
     qs = selectors.register(request.user, today, **filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))  # issue 14
     for account in page:
         account.flags = [label for name, label in FLAGS.items() if getattr(account, f"flag_{name}")]
     query = request.GET.copy()
@@ -87,6 +89,7 @@ def account_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "form": form,
             "querystring": query.urlencode(),
+            "showing_archived": filters["archived"],
             "can_register": permissions.can(request.user, "registry.account.change"),
         },
     )
@@ -105,6 +108,7 @@ def account_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @login_required
+@once.protect
 def account_create(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "registry.account.change")
     organizations = permissions.visible_organizations(
@@ -113,14 +117,15 @@ def account_create(request: HttpRequest) -> HttpResponse:
     form = AccountCreateForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        account = run_service(
-            request,
-            form,
-            lambda: services.account_register(actor=request.user, **data),
-            _("The account is registered."),
-        )
-        if account:
-            return redirect("registry:detail", pk=account.pk)
+        with once.submission(request) as slot:
+            account = run_service(
+                request,
+                form,
+                lambda: services.account_register(actor=request.user, **data),
+                _("The account is registered."),
+            )
+            if account:
+                return slot.redirect("registry:detail", pk=account.pk)
     return render(request, "registry/form.html", {"form": form, "title": _("Register an account")})
 
 
@@ -152,13 +157,22 @@ def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "history": history,
         "today": today,
         "interval": rotation_interval_months(account.organization),
-        "can_change": permissions.can(user, "registry.account.change", account),
-        "can_rotate": permissions.can(user, "registry.rotation.record", account),
-        "can_propose": permissions.can(user, "registry.access_list.propose", account),
+        "can_change": permissions.can(user, "registry.account.change", account)
+        and not account.is_archived,
+        # Archive / restore (accounts.archive, issue 12 point 5) as the account's workflow offers.
+        "archive_actions": account_workflow.available_actions(user, account),
+        "can_rotate": permissions.can(user, "registry.rotation.record", account)
+        and not account.is_archived,
+        "can_propose": permissions.can(user, "registry.access_list.propose", account)
+        and not account.is_archived,
         # The pending version's buttons, as the access list's workflow offers them (R9.2).
-        "access_actions": access_list_workflow.available_actions(user, pending) if pending else [],
-        "can_appoint": permissions.can(user, "registry.appointment.record", account),
-        "can_recheck": permissions.can(user, "registry.logo.require_recheck", account),
+        "access_actions": access_list_workflow.available_actions(user, pending)
+        if pending and not account.is_archived
+        else [],
+        "can_appoint": permissions.can(user, "registry.appointment.record", account)
+        and not account.is_archived,
+        "can_recheck": permissions.can(user, "registry.logo.require_recheck", account)
+        and not account.is_archived,
         "decision_form": CommentForm(),
     }
     return render(request, "registry/account_detail.html", context)
@@ -192,21 +206,21 @@ def _account_form_view(request, pk, action, form_class, service, success, title,
     """The shared shape of the pages that add one record to an account."""
     account = _account(request, pk, action)
     form = form_class(request.POST or None, request.FILES or None, **form_kwargs)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_service(
-            request,
-            form,
-            lambda: service(actor=request.user, account=account, **form.cleaned_data),
-            success,
-        )
-    ):
-        return redirect("registry:detail", pk=pk)
+    if request.method == "POST" and form.is_valid():
+        # Its callers are wrapped in once.protect: a form sent twice records once.
+        with once.submission(request) as slot:
+            if run_service(
+                request,
+                form,
+                lambda: service(actor=request.user, account=account, **form.cleaned_data),
+                success,
+            ):
+                return slot.redirect("registry:detail", pk=pk)
     return render(request, "registry/form.html", {"form": form, "account": account, "title": title})
 
 
 @login_required
+@once.protect
 def status_change(request: HttpRequest, pk: int) -> HttpResponse:
     return _account_form_view(
         request,
@@ -220,6 +234,7 @@ def status_change(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@once.protect
 def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _account_form_view(
         request,
@@ -233,6 +248,7 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@once.protect
 def logo_check_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _account_form_view(
         request,
@@ -246,6 +262,7 @@ def logo_check_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@once.protect
 def appointment_add(request: HttpRequest, pk: int) -> HttpResponse:
     account = _account(request, pk, "registry.appointment.record")
     users = (
@@ -268,6 +285,7 @@ def appointment_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@once.protect
 def rotation_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _account_form_view(
         request,
@@ -475,6 +493,7 @@ def violation_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@once.protect
 def violation_create(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "registry.violation.record")
     organizations = permissions.visible_organizations(
@@ -501,16 +520,17 @@ def violation_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         organization = data.pop("organization")
-        violation = run_service(
-            request,
-            form,
-            lambda: services.violation_record(
-                actor=request.user, organization=organization, **data
-            ),
-            _("The violation is recorded."),
-        )
-        if violation:
-            return redirect("registry:violation_detail", pk=violation.pk)
+        with once.submission(request) as slot:
+            violation = run_service(
+                request,
+                form,
+                lambda: services.violation_record(
+                    actor=request.user, organization=organization, **data
+                ),
+                _("The violation is recorded."),
+            )
+            if violation:
+                return slot.redirect("registry:violation_detail", pk=violation.pk)
     return render(
         request, "registry/form.html", {"form": form, "title": _("Record a violation (R11)")}
     )
@@ -553,3 +573,27 @@ def violation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_record": permissions.can(request.user, "registry.violation.record", violation),
         },
     )
+
+
+@login_required
+@require_POST
+def account_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Archive or restore an account's register entry (issue 12 point 5, accounts.archive): the
+    account's workflow asks the permission and the reason and writes the audit entry."""
+    if action not in account_workflow.transitions:
+        raise Http404
+    account = _account(request, pk)
+    try:
+        account_workflow.perform(
+            request.user, account, action, reason=request.POST.get("reason", "")
+        )
+    except (InvalidTransition, ValidationError) as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(
+            request,
+            _("The account is archived.")
+            if action == "archive"
+            else _("The account is restored from the archive."),
+        )
+    return redirect("registry:detail", pk=pk)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.picking import PickerWidget
 
 from .appendix import NARRATIVE, H
 from .metrics import KINDS, MAX_NUMBER
@@ -66,7 +67,12 @@ PERIODS = [
 
 
 class ReportCreateForm(PeriodChoiceMixin, forms.Form):
-    organization = forms.ModelChoiceField(label=_("Organization"), queryset=None)
+    # Issue 14: search fields, not selects of the whole union (accounts/picking.py).
+    organization = forms.ModelChoiceField(
+        label=_("Organization"),
+        queryset=None,
+        widget=PickerWidget("organization", "reports.report.prepare"),
+    )
     period = forms.ChoiceField(label=_("Period"), choices=PERIODS)
     year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100, required=False)
     starts_on = forms.DateField(
@@ -76,7 +82,10 @@ class ReportCreateForm(PeriodChoiceMixin, forms.Form):
         label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     responsible = forms.ModelChoiceField(
-        label=_("Responsible employee"), queryset=User.objects.none(), required=False
+        label=_("Responsible employee"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=PickerWidget("user", "reports.report.prepare"),
     )
 
     def __init__(self, *args, organizations, today: date, **kwargs):
@@ -173,7 +182,11 @@ class ReportEditForm(forms.Form):
 
 
 class MetricsImportForm(PeriodChoiceMixin, forms.Form):
-    organization = forms.ModelChoiceField(label=_("Organization"), queryset=None)
+    organization = forms.ModelChoiceField(
+        label=_("Organization"),
+        queryset=None,
+        widget=PickerWidget("organization", "reports.metrics.change"),  # issue 14
+    )
     kind = forms.ChoiceField(label=_("What the file holds"), choices=list(KINDS.items()))
     period = forms.ChoiceField(label=_("Period"), choices=PERIODS)
     year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100, required=False)
@@ -234,7 +247,11 @@ class MetricsEntryForm(MetricsImportForm):
 
 
 class RollupForm(PeriodChoiceMixin, forms.Form):
-    organization = forms.ModelChoiceField(label=_("Organization"), queryset=None)
+    organization = forms.ModelChoiceField(
+        label=_("Organization"),
+        queryset=None,
+        widget=PickerWidget("organization", "reports.rollup.view"),  # issue 14
+    )
     period = forms.ChoiceField(label=_("Period"), choices=PERIODS)
     year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100, required=False)
     starts_on = forms.DateField(

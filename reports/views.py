@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import permissions
+from accounts import once, permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import Organization
 from accounts.request_guard import parse_id
@@ -52,6 +52,8 @@ def _step(request, call, success: str) -> None:
 def report_list(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "reports.report.view")
     qs = selectors.reports_visible_to(request.user)
+    archived = request.GET.get("archived") == "1"  # issue 12 point 5: the "Archived" filter
+    qs = qs.archived() if archived else qs.active()
     organization = parse_id(request.GET.get("organization"))  # "²" passes isdigit()
     if organization is not None:
         qs = qs.filter(organization_id=organization)
@@ -66,6 +68,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         "reports/report_list.html",
         {
             "page": page,
+            "showing_archived": archived,
             "can_create": permissions.can(request.user, "reports.report.prepare"),
             "can_rollup": permissions.can(request.user, "reports.rollup.view"),
         },
@@ -73,6 +76,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@once.protect
 def report_create(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "reports.report.prepare")
     organizations = permissions.visible_organizations(
@@ -83,20 +87,21 @@ def report_create(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        report = run_service(
-            request,
-            form,
-            lambda: services.report_create(
-                actor=request.user,
-                organization=data["organization"],
-                starts_on=data["starts_on"],
-                ends_on=data["ends_on"],
-                responsible=data["responsible"],
-            ),
-            _("The draft report is filled from the data."),
-        )
-        if report:
-            return redirect("reports:detail", pk=report.pk)
+        with once.submission(request) as slot:
+            report = run_service(
+                request,
+                form,
+                lambda: services.report_create(
+                    actor=request.user,
+                    organization=data["organization"],
+                    starts_on=data["starts_on"],
+                    ends_on=data["ends_on"],
+                    responsible=data["responsible"],
+                ),
+                _("The draft report is filled from the data."),
+            )
+            if report:
+                return slot.redirect("reports:detail", pk=report.pk)
     return render(request, "reports/form.html", {"form": form, "title": _("New report")})
 
 
@@ -106,6 +111,8 @@ DONE = {
     "submit": _("The report is submitted to the parent organization."),
     "accept": _("The report is accepted."),
     "return": _("The report is returned for revision."),
+    "archive": _("The report is archived."),
+    "restore": _("The report is restored from the archive."),
 }
 
 
@@ -166,7 +173,9 @@ def report_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             actor=request.user,
             report=report,
             action=action,
-            comment=request.POST.get("comment", ""),
+            comment=request.POST.get(
+                "reason" if action in ("archive", "restore") else "comment", ""
+            ),
         ),
         DONE[action],
     )
@@ -191,6 +200,7 @@ def report_pdf(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
 
 
 @login_required
+@once.protect
 def metrics_page(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "reports.metrics.view")
     organizations = permissions.visible_organizations(
@@ -215,43 +225,45 @@ def metrics_page(request: HttpRequest) -> HttpResponse:
         if entering and entry_form.is_valid():
             data = entry_form.cleaned_data
             values = {name: data.get(name) for name in metrics.COLUMNS.get(data["kind"], [])}
-            try:
-                metrics.metrics_record(
-                    actor=request.user,
-                    organization=data["organization"],
-                    kind=data["kind"],
-                    start=data["starts_on"],
-                    end=data["ends_on"],
-                    values=values,
-                )
-            except metrics.MetricsFileError as error:
-                for problem in error.errors:
-                    field = problem.column if problem.column in entry_form.fields else None
-                    entry_form.add_error(field, problem.message)
-            else:
-                messages.success(request, _("The figures are saved."))
-                return redirect("reports:metrics")
+            with once.submission(request) as slot:
+                try:
+                    metrics.metrics_record(
+                        actor=request.user,
+                        organization=data["organization"],
+                        kind=data["kind"],
+                        start=data["starts_on"],
+                        end=data["ends_on"],
+                        values=values,
+                    )
+                except metrics.MetricsFileError as error:
+                    for problem in error.errors:
+                        field = problem.column if problem.column in entry_form.fields else None
+                        entry_form.add_error(field, problem.message)
+                else:
+                    messages.success(request, _("The figures are saved."))
+                    return slot.redirect("reports:metrics")
         elif not entering and form.is_valid():
             data = form.cleaned_data
             upload = data["file"]
-            try:
-                count = metrics.metrics_import(
-                    actor=request.user,
-                    organization=data["organization"],
-                    kind=data["kind"],
-                    start=data["starts_on"],
-                    end=data["ends_on"],
-                    name=upload.name,
-                    content=upload.read(metrics.MAX_BYTES + 1),  # no more than it may hold
-                )
-            except metrics.MetricsFileError as error:
-                errors = error.errors
-                form.add_error(
-                    None, _("Nothing was imported: correct the file and upload it again.")
-                )
-            else:
-                messages.success(request, _("Imported rows: %(count)s.") % {"count": count})
-                return redirect("reports:metrics")
+            with once.submission(request) as slot:
+                try:
+                    count = metrics.metrics_import(
+                        actor=request.user,
+                        organization=data["organization"],
+                        kind=data["kind"],
+                        start=data["starts_on"],
+                        end=data["ends_on"],
+                        name=upload.name,
+                        content=upload.read(metrics.MAX_BYTES + 1),  # no more than it may hold
+                    )
+                except metrics.MetricsFileError as error:
+                    errors = error.errors
+                    form.add_error(
+                        None, _("Nothing was imported: correct the file and upload it again.")
+                    )
+                else:
+                    messages.success(request, _("Imported rows: %(count)s.") % {"count": count})
+                    return slot.redirect("reports:metrics")
     return render(
         request,
         "reports/metrics.html",

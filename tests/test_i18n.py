@@ -218,6 +218,8 @@ LATIN_ALLOWED = {
     "False",
     "None",
     "Telegram",
+    "BotFather",  # Telegram's own bot that issues bot tokens (a name)
+    "AA",  # the shape of a bot token, "123456789:AA…"
     "WhatsApp",
     "Instagram",
     "Facebook",

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -39,6 +40,8 @@ INSTALLED_APPS = [
     "checklist",
     "appeals",
     "reports",
+    "channels",
+    "inbox",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +89,9 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # services own their transactions
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# A kept connection that the server dropped (restart, failover, pg_terminate_backend) is
+# replaced at the first query of the next request instead of failing it (issue 12).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # `make run` has the web server, the worker and beat writing to one file: wait for the lock
     # instead of failing, and let readers proceed while one process writes.
@@ -177,8 +183,42 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+# Where uploads live (docs/operations.md, "Object storage"). Every file of the project is read
+# and written through Django's storage API (FileField / default_storage), so this is the only
+# switch: `filesystem` keeps them under MEDIA_ROOT (one host, or a mount shared by every web and
+# worker host); `s3` puts them in a private bucket of any S3-compatible store (AWS, MinIO, Ceph)
+# through django-storages. Either way they go out only through the permission-checked views
+# (accounts.files.respond): never a bucket URL, signed or not.
+FILE_STORAGE = env.str("FILE_STORAGE", default="filesystem")
+if FILE_STORAGE == "filesystem":
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif FILE_STORAGE == "s3":
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("S3_BUCKET"),  # no default: refuse to start without one
+            # Empty: AWS itself; MinIO and the like: their URL, e.g. https://s3.example.kz
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("S3_REGION", default="") or None,
+            # Empty: boto3's own chain (AWS_ACCESS_KEY_ID…, an instance role).
+            "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("S3_PREFIX", default=""),  # a key prefix inside the bucket
+            "addressing_style": env.str("S3_ADDRESSING_STYLE", default="") or None,  # "path"
+            "signature_version": "s3v4",
+            "default_acl": None,  # objects inherit the bucket's (private) policy
+            "file_overwrite": False,  # names are generated anyway; never replace an object
+            # A download is copied from the bucket into a temporary file before it is sent:
+            # in memory up to this size, on disk (FILE_UPLOAD_TEMP_DIR) beyond it.
+            "max_memory_size": env.int("S3_MAX_MEMORY_BYTES", default=2 * 1024 * 1024),
+            "querystring_auth": True,  # .url would be signed and short-lived; no view uses it
+            "querystring_expire": 60,
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"FILE_STORAGE must be 'filesystem' or 's3', not {FILE_STORAGE!r}")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -192,12 +232,35 @@ CSRF_FAILURE_VIEW = "accounts.views.csrf_failure"
 # env.email() turns EMAIL_URL (e.g. smtp+tls://user:pass@host:587) into EMAIL_BACKEND, EMAIL_HOST, …
 globals().update(env.email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="no-reply@localhost")
+# Seconds any one SMTP socket operation may take: a stalled mail server fails the attempt (the
+# outbox retries it later) instead of holding a worker forever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# The outbox (accounts/outbox.py, docs/operations.md): a failed message is retried after
+# OUTBOX_RETRY_SECONDS, doubling each time (at most 6 hours), and given up ("dead", shown to
+# superusers) after OUTBOX_MAX_ATTEMPTS attempts; a worker holds a message it sends for
+# OUTBOX_LEASE_SECONDS (then another worker may take it: keep it well above EMAIL_TIMEOUT);
+# sent messages are forgotten after OUTBOX_KEEP_SENT_DAYS.
+OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=30)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
+OUTBOX_LEASE_SECONDS = env.int("OUTBOX_LEASE_SECONDS", default=max(120, 6 * EMAIL_TIMEOUT))
+OUTBOX_KEEP_SENT_DAYS = env.int("OUTBOX_KEEP_SENT_DAYS", default=14)
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 # Celery. The embedded default is kombu's filesystem transport, so `make run` needs no broker;
 # production and CI set CELERY_BROKER_URL to Redis.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
 _broker_dir = Path(env("CELERY_FILESYSTEM_DIR", default=str(BASE_DIR / "var" / "broker")))
+# A broker that is down or unreachable must not hold a request: publishing (the outbox's nudge)
+# tries to connect once more at most, each try bounded by CELERY_BROKER_CONNECTION_TIMEOUT and
+# the socket timeouts (Redis).
+BOUNDED_BROKER_OPTIONS = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 3,
+}
 if CELERY_BROKER_URL.startswith("filesystem://"):
     for _sub in ("queue", "processed"):
         (_broker_dir / _sub).mkdir(parents=True, exist_ok=True)
@@ -207,11 +270,19 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "processed_folder": str(_broker_dir / "processed"),
         "store_processed": False,
     }
+else:
+    CELERY_BROKER_TRANSPORT_OPTIONS = BOUNDED_BROKER_OPTIONS
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=2.0)
+# The worker itself keeps trying to reach the broker (it has nothing else to do).
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Every host may start a beat; only the one holding PostgreSQL's advisory lock sends, the others
+# wait and take over within BEAT_STANDBY_SECONDS when it stops (accounts/beat.py).
+CELERY_BEAT_SCHEDULER = "accounts.beat:LeaderDatabaseScheduler"
+BEAT_STANDBY_SECONDS = env.int("BEAT_STANDBY_SECONDS", default=10)
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 
 # Uploads: the largest document a form accepts (registry decisions, screenshots, attachments).
@@ -266,7 +337,8 @@ REPORTS_DASHBOARD_PAGE_SIZE = env.int("REPORTS_DASHBOARD_PAGE_SIZE", default=50)
 # Stored files are never served from a public URL (there is no /media/ route in any setting):
 # views check permission and answer through accounts.files.respond. With
 # FILES_X_ACCEL_REDIRECT set (e.g. "/protected-media/"), the response names the file for nginx's
-# `internal` location instead of carrying the bytes (README, "Deployment").
+# `internal` location instead of carrying the bytes (deploy/nginx.conf; files on the filesystem
+# only: from object storage the view streams them, docs/operations.md "Object storage").
 FILES_X_ACCEL_REDIRECT = env.str("FILES_X_ACCEL_REDIRECT", default="")
 # Images larger than this are refused before their pixels are decoded (decompression bombs).
 FILES_MAX_PIXELS = env.int("FILES_MAX_PIXELS", default=40_000_000)
@@ -292,3 +364,15 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# --- Telegram (channels app, docs/telegram.md) --------------------------------------------------
+# The Bot API's base URL: the tests and `make run` point it at the local simulator
+# (channels/simulator.py); production refuses a simulator (config/settings/production.py).
+TELEGRAM_API_BASE_URL = env("TELEGRAM_API_BASE_URL", default="https://api.telegram.org")
+TELEGRAM_TIMEOUT_SECONDS = env.float("TELEGRAM_TIMEOUT_SECONDS", default=15.0)
+# The key that encrypts bot tokens at rest (Fernet, 32 url-safe base64 bytes). Development and
+# the tests derive one from SECRET_KEY when it is empty; production requires it.
+CHANNELS_SECRET_KEY = env("CHANNELS_SECRET_KEY", default="")
+# Only development and the tests may start the fake Bot API (`manage.py telegram_simulator`).
+TELEGRAM_SIMULATOR_ALLOWED = False
+# --- end of Telegram -----------------------------------------------------------------------------

@@ -25,3 +25,9 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/kasipodaq-test-media")
 # environment turns the requirement on; tests that need it switch it on themselves.
 OTP_REQUIRED_FOR_CHAIRMEN = env.bool("OTP_REQUIRED_FOR_CHAIRMEN", default=False)
 DEMO_DATA_ALLOWED = True
+
+# --- Telegram (docs/telegram.md) -----------------------------------------------------------------
+# Tests start the fake Bot API themselves (tests/channels/conftest.py) and point at it.
+TELEGRAM_SIMULATOR_ALLOWED = True
+# Nothing listens on port 9: a test that forgets the fake fails.
+TELEGRAM_API_BASE_URL = env("TELEGRAM_API_BASE_URL", default="http://127.0.0.1:9")

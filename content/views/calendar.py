@@ -6,8 +6,10 @@ from datetime import date, timedelta
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import permissions
+from accounts.picking import PickerWidget
 from accounts.request_guard import parse_id
 from registry.models import OfficialAccount
 
@@ -67,9 +69,19 @@ def calendar_view(request):
         if local in days:
             days[local]["publications"].append(publication)
     weeks = [list(days.values())[i : i + 7] for i in range(0, len(days), 7)]
-    accounts = permissions.visible(
-        request.user, OfficialAccount.objects.all(), action="content.view"
-    ).order_by("display_name")
+    # Issue 14: a search field, not a select of every account (accounts/picking.py).
+    account_picker = PickerWidget(
+        "account",
+        "content.view",
+        empty_label=_("All accounts"),
+        queryset=permissions.visible(
+            request.user, OfficialAccount.objects.active(), action="content.view"
+        ),
+    ).render(
+        "account",
+        account,
+        {"id": "id_account", "class": "form-control-sm", "aria-label": _("Official account")},
+    )
     return render(
         request,
         "content/calendar.html",
@@ -80,7 +92,7 @@ def calendar_view(request):
             "mode": mode,
             "previous": previous,
             "following": following,
-            "accounts": accounts,
+            "account_picker": account_picker,
             "account": account,
             "kind": kind,
             "kinds": ContentKind.choices,

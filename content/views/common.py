@@ -20,7 +20,9 @@ PAGE_SIZE = 50
 
 
 def accounts_of(organization: Organization):
-    return OfficialAccount.objects.filter(organization=organization, status=AccountStatus.ACTIVE)
+    return OfficialAccount.objects.active().filter(
+        organization=organization, status=AccountStatus.ACTIVE
+    )
 
 
 def organization_for_new(request, action: str = "content.publication.edit") -> Organization:

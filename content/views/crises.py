@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from accounts import permissions
+from accounts import once, permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import User
 from accounts.request_guard import parse_id
@@ -34,6 +34,7 @@ def crisis_list(request):
 
 
 @login_required
+@once.protect
 def crisis_declare(request):
     permissions.require(request.user, "content.crisis.manage")
     declarable = crises.declarable_organizations(request.user).order_by("path")
@@ -60,21 +61,24 @@ def crisis_declare(request):
     )
     form = CrisisForm(request.POST or None, users=users)
     if request.method == "POST" and form.is_valid():
-        try:
-            crisis = crises.crisis_declare(
-                actor=request.user,
-                organization=organization,
-                title=form.cleaned_data["title"],
-                agreed_position=form.cleaned_data["agreed_position"],
-                working_group=list(form.cleaned_data["working_group"]),
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        except InvalidTransition as error:
-            form.add_error(None, str(error.message))
-        else:
-            messages.success(request, _("The crisis is declared; the organizations are notified."))
-            return redirect("content:crisis_detail", pk=crisis.pk)
+        with once.submission(request) as slot:
+            try:
+                crisis = crises.crisis_declare(
+                    actor=request.user,
+                    organization=organization,
+                    title=form.cleaned_data["title"],
+                    agreed_position=form.cleaned_data["agreed_position"],
+                    working_group=list(form.cleaned_data["working_group"]),
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            except InvalidTransition as error:
+                form.add_error(None, str(error.message))
+            else:
+                messages.success(
+                    request, _("The crisis is declared; the organizations are notified.")
+                )
+                return slot.redirect("content:crisis_detail", pk=crisis.pk)
     return render(
         request,
         "content/form.html",
@@ -113,7 +117,7 @@ def crisis_detail(request, pk):
             "crisis": crisis,
             "form": form,
             "members": crisis.working_group.all(),
-            "publications": crisis.publications.select_related("current_version")[:50],
+            "publications": crisis.publications.active().select_related("current_version")[:50],
             "can_end": crisis.is_active
             and permissions.can(request.user, "content.crisis.manage", crisis),
         },

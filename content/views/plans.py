@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import permissions
+from accounts import once, permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import Organization
+from accounts.picking import PickerWidget
 from accounts.request_guard import parse_id
 from accounts.web import apply_errors, error_text
 
@@ -27,6 +28,7 @@ from .common import PAGE_SIZE, accounts_of, organization_for_new, perform_posted
 
 
 @login_required
+@once.protect
 def plan_list(request):
     permissions.require(request.user, "content.view")
     plans = selectors.plans_visible_to(request.user).order_by("-starts_on", "organization__path")
@@ -39,18 +41,35 @@ def plan_list(request):
     if request.method == "POST":
         organization = organization_for_new(request, "content.plan.edit")
         if form.is_valid():
-            try:
-                plan = plan_services.plan_create(
-                    actor=request.user, organization=organization, day=form.cleaned_data["day"]
-                )
-            except ValidationError as error:
-                messages.error(request, error_text(error))
-            else:
-                return redirect("content:plan_detail", pk=plan.pk)
+            with once.submission(request) as slot:
+                try:
+                    plan = plan_services.plan_create(
+                        actor=request.user,
+                        organization=organization,
+                        day=form.cleaned_data["day"],
+                    )
+                except ValidationError as error:
+                    messages.error(request, error_text(error))
+                else:
+                    return slot.redirect("content:plan_detail", pk=plan.pk)
+    # Issue 14: a search field, not a select of every organization (a superuser's is the union).
+    first = organizations.order_by("path").first()
+    organization_picker = (
+        PickerWidget("organization", "content.plan.edit", queryset=organizations).render(
+            "organization", first, {"id": "id_organization"}
+        )
+        if first is not None
+        else ""
+    )
     return render(
         request,
         "content/plan_list.html",
-        {"page": page, "form": form, "organizations": organizations},
+        {
+            "page": page,
+            "form": form,
+            "organizations": first is not None,
+            "organization_picker": organization_picker,
+        },
     )
 
 
@@ -84,6 +103,7 @@ def plan_detail(request, pk):
 
 
 @login_required
+@once.protect
 def plan_item_form(request, pk, item_pk=None):
     plan = _plan(request, pk, "content.plan.edit")
     item = None
@@ -107,15 +127,16 @@ def plan_item_form(request, pk, item_pk=None):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data["accounts"] = list(data["accounts"])
-        try:
-            plan_services.plan_item_save(actor=request.user, plan=plan, item=item, **data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        except InvalidTransition as error:
-            form.add_error(None, str(error.message))
-        else:
-            messages.success(request, _("The plan item is saved."))
-            return redirect("content:plan_detail", pk=pk)
+        with once.submission(request) as slot:
+            try:
+                plan_services.plan_item_save(actor=request.user, plan=plan, item=item, **data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            except InvalidTransition as error:
+                form.add_error(None, str(error.message))
+            else:
+                messages.success(request, _("The plan item is saved."))
+                return slot.redirect("content:plan_detail", pk=pk)
     return render(
         request,
         "content/form.html",

@@ -6,7 +6,6 @@ import difflib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import audit, files, permissions
+from accounts import audit, files, once, permissions
 from accounts.exceptions import InvalidTransition
+from accounts.paging import CappedPaginator
 from accounts.request_guard import parse_id
 from accounts.web import apply_errors, error_text
 
@@ -64,8 +64,9 @@ def publication_list(request: HttpRequest) -> HttpResponse:
             "own": data["own"],
             "attention": data["attention"],
         }
-    qs = selectors.publication_list(request.user, **filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    archived = request.GET.get("archived") == "1"  # issue 12 point 5: the "Archived" filter
+    qs = selectors.publication_list(request.user, archived=archived, **filters)
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))  # issue 14
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -75,12 +76,14 @@ def publication_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "form": form,
             "querystring": query.urlencode(),
+            "showing_archived": archived,
             "can_create": permissions.can(request.user, "content.publication.edit"),
         },
     )
 
 
 @login_required
+@once.protect
 def publication_create(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "content.publication.edit")
     organization = organization_for_new(request)
@@ -117,19 +120,22 @@ def publication_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         accounts = list(data.pop("accounts"))
-        try:
-            publication = publications.publication_create(
-                actor=request.user,
-                organization=organization,
-                accounts=accounts,
-                plan_item=plan_item,
-                **data,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The draft is saved. Fill its checklist, then submit it."))
-            return redirect("content:publication_detail", pk=publication.pk)
+        with once.submission(request) as slot:
+            try:
+                publication = publications.publication_create(
+                    actor=request.user,
+                    organization=organization,
+                    accounts=accounts,
+                    plan_item=plan_item,
+                    **data,
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(
+                    request, _("The draft is saved. Fill its checklist, then submit it.")
+                )
+                return slot.redirect("content:publication_detail", pk=publication.pk)
     return render(
         request,
         "content/publication_form.html",
@@ -233,8 +239,9 @@ def publication_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "audiences": [Audience(a).label for a in publication.audiences if a in Audience.values],
         "actions": actions,
         "action_url": "content:publication_action",
-        "can_edit": can_edit and publication.status in EDITABLE,
-        "can_statement": publication.is_official_statement
+        "can_edit": can_edit and publication.status in EDITABLE and not publication.is_archived,
+        "can_statement": not publication.is_archived
+        and publication.is_official_statement
         and publication.status in STATEMENT_STATES
         and may_record_statement(user, publication),
         "attachment_form": AttachmentForm(),
@@ -253,6 +260,8 @@ SUCCESS = {
     "acknowledge": _("The urgent message is acknowledged."),
     "withdraw": _("The publication is withdrawn."),
     "crisis_confirm": _("The working group's approval is recorded."),
+    "archive": _("The publication is archived."),
+    "restore": _("The publication is restored from the archive."),
 }
 
 
@@ -274,23 +283,26 @@ def publication_action(request, pk, action):
 
 @login_required
 @require_POST
+@once.protect
 def attachment_add(request, pk):
     publication = _publication(request, pk, "content.publication.edit")
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
     else:
-        try:
-            publications.attachment_add(
-                actor=request.user,
-                publication=publication,
-                kind=form.cleaned_data["kind"],
-                upload=form.cleaned_data["file"],
-            )
-        except (ValidationError, InvalidTransition) as error:
-            messages.error(request, error_text(error))
-        else:
-            messages.success(request, _("The file is attached."))
+        with once.submission(request) as slot:
+            try:
+                publications.attachment_add(
+                    actor=request.user,
+                    publication=publication,
+                    kind=form.cleaned_data["kind"],
+                    upload=form.cleaned_data["file"],
+                )
+            except (ValidationError, InvalidTransition) as error:
+                messages.error(request, error_text(error))
+            else:
+                messages.success(request, _("The file is attached."))
+                return slot.redirect("content:publication_detail", pk=pk)
     return redirect("content:publication_detail", pk=pk)
 
 
@@ -358,6 +370,7 @@ def may_record_statement(user, publication) -> bool:
 
 
 @login_required
+@once.protect
 def statement_approval(request, pk):
     publication = _publication(request, pk)
     if not may_record_statement(request.user, publication):
@@ -373,17 +386,18 @@ def statement_approval(request, pk):
         return redirect("content:publication_detail", pk=pk)
     form = StatementApprovalForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            publications.statement_approval_record(
-                actor=request.user, publication=publication, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        except InvalidTransition as error:
-            form.add_error(None, str(error.message))
-        else:
-            messages.success(request, _("The approval of the authorized body is recorded."))
-            return redirect("content:publication_detail", pk=pk)
+        with once.submission(request) as slot:
+            try:
+                publications.statement_approval_record(
+                    actor=request.user, publication=publication, **form.cleaned_data
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            except InvalidTransition as error:
+                form.add_error(None, str(error.message))
+            else:
+                messages.success(request, _("The approval of the authorized body is recorded."))
+                return slot.redirect("content:publication_detail", pk=pk)
     return render(
         request,
         "content/form.html",

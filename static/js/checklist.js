@@ -51,6 +51,8 @@
         if (!data.ok) {
           setText(error, data.error);
           row.classList.add("border-danger");
+          // The comment field is marked invalid and described by the error (WCAG 3.3.1, 4.1.2).
+          if (comment) comment.setAttribute("aria-invalid", "true");
           row.dataset.saved = "false";
           setText(autosave, "");
           if (comment && !comment.value) comment.focus();
@@ -58,6 +60,7 @@
         }
         setText(error, "");
         row.classList.remove("border-danger");
+        if (comment) comment.removeAttribute("aria-invalid");
         row.dataset.saved = "true";
         if (comment && data.comment !== comment.value) comment.value = data.comment;
         setText(row.querySelector("[data-role=status]"),

@@ -51,7 +51,14 @@ def test_every_guard_the_table_names_is_registered():
     appeal_workflow.check_complete()
     assert appeal_workflow.name == "appeals.appeal"
     rules = {name: guard.rule for name, guard in appeal_workflow.guard_docs().items()}
-    assert rules == {"R8.1-handler": "R8.1", "R8.2-extension": "R8.2", "R8.2-notice": "R8.2"}
+    assert rules == {
+        "R8.1-handler": "R8.1",
+        "R8.2-extension": "R8.2",
+        "R8.2-notice": "R8.2",
+        # accounts.archive (issue 12 point 5)
+        "R8.1-archived": "R8.1",
+        "R8.1-restore": "R8.1",
+    }
     for guard in appeal_workflow.guard_docs().values():
         assert guard.rule in guard.doc  # each guard's docstring cites its rule
 
@@ -169,7 +176,8 @@ def test_r8_2_the_forward_form_says_the_limit_and_that_later_is_recorded_as_late
 
 def test_r8_1_a_chairman_above_may_reassign_and_extend_but_not_answer_or_close(cast, appeal):
     with at(2026, 11, 26):
-        assert offered(cast.paula, appeal) == {"assign", "extend"}
+        # "archive": a chairman's, at any level (issue 12 point 5, accounts.archive).
+        assert offered(cast.paula, appeal) == {"assign", "extend", "archive"}
         with pytest.raises(InvalidTransition) as error:
             first_response(cast.paula, appeal)
         assert error.value.rule == "R8.1"
@@ -214,14 +222,20 @@ def test_r8_1_the_handlers_of_the_responsible_organization_are_offered_their_ste
     with at(2026, 11, 26):
         assert offered(cast.alice, appeal) == {"assign", "first_response", "forward"}
         assert offered(cast.lara, appeal) == {"first_response", "forward"}
-        assert offered(cast.charlie, appeal) == {"assign", "first_response", "forward", "extend"}
+        assert offered(cast.charlie, appeal) == {
+            "assign",
+            "first_response",
+            "forward",
+            "extend",
+            "archive",  # issue 12 point 5 (accounts.archive)
+        }
 
 
 def test_r8_1_the_page_offers_a_chairman_above_only_reassigning_and_extending(client, cast, appeal):
     client.force_login(cast.paula)
     with at(2026, 11, 26):
         response = client.get(reverse("appeals:detail", args=[appeal.pk]))
-        assert {s["slug"] for s in response.context["steps"]} == {"assign", "extend"}
+        assert {s["slug"] for s in response.context["steps"]} == {"assign", "extend", "archive"}
         response = client.post(
             reverse("appeals:step", args=[appeal.pk, "first-response"]),
             {"on": "2026-11-23", "channel": "same_network", "text": "x"},

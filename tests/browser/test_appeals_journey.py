@@ -41,7 +41,12 @@ def test_journey_4_register_answer_forward_respond_and_close(page, live_server, 
 
     page.goto(f"{live_server.url}/appeals/")
     page.locator("[data-testid=register-appeal]").click()
-    page.locator("#id_organization").select_option(str(cast.own.pk))
+    # Issue 14: a search field (the combobox pattern), chosen with the keyboard.
+    page.locator("#id_organization").fill("өз ұйым")
+    expect(page.get_by_role("option", name="Өз ұйымы")).to_be_visible()
+    page.locator("#id_organization").press("ArrowDown")
+    page.locator("#id_organization").press("Enter")
+    expect(page.locator("#id_organization_value")).to_have_value(str(cast.own.pk))
     page.locator("#id_received_at").fill(f"{received_on:%Y-%m-%d}T10:00")
     page.locator("#id_channel").select_option("telegram")
     page.locator("#id_channel_account").fill("@kasipodaq_own")
@@ -50,7 +55,9 @@ def test_journey_4_register_answer_forward_respond_and_close(page, live_server, 
     page.locator("#id_text").fill("Қосымша сабақтар үшін үш ай бойы ақы төленбеді.")
     page.locator("#id_kind").select_option("complaint")
     page.locator("#id_topic").select_option("pay")
-    page.locator("#id_assignee").select_option(str(cast.lara.pk))
+    page.locator("#id_assignee").fill(cast.lara.last_name or "lara")
+    page.get_by_role("option", name=cast.lara.get_full_name()).click()
+    expect(page.locator("#id_assignee_value")).to_have_value(str(cast.lara.pk))
     # R9.1: the legal basis of processing and how the author was told of it.
     page.locator("#id_processing_basis").select_option("consent")
     page.locator("#id_privacy_notice").select_option("account_notice")
@@ -73,7 +80,12 @@ def test_journey_4_register_answer_forward_respond_and_close(page, live_server, 
     expect(page.locator("[data-testid=appeal-status]")).to_have_text("Алғашқы жауап берілді")
 
     step = open_step(page, "forward")
-    step.locator("#forward-to_organization").select_option(str(cast.sibling.pk))
+    # The parent chain is offered at once; any structure is found by its name (issue 14).
+    step.locator("#forward-to_organization").focus()
+    expect(step.get_by_role("option", name="Облыс")).to_be_visible()
+    step.locator("#forward-to_organization").fill("Көрші")
+    step.get_by_role("option", name="Көрші ұйым").click()
+    expect(step.locator("#forward-to_organization_value")).to_have_value(str(cast.sibling.pk))
     step.locator("#forward-reason").fill("Мәселе көрші ұйымның құзыретіне жатады.")
     step.locator("[data-testid=submit-forward]").click()
     expect(page.locator("[data-testid=appeal-status]")).to_have_text("Басқа құрылымға жолданды")

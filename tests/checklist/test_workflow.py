@@ -91,7 +91,13 @@ def test_the_checklist_workflow_declares_its_table_and_every_guard():
     checklist_workflow.check_complete()
     table = {row["action"]: row for row in checklist_workflow.table()}
     assert table["decide"]["from"] == ["in_progress"] and table["decide"]["to"] == "completed"
-    assert [g for g, _rule in table["decide"]["guards"]] == ["CL8.4", "CL9", "CL8.2"]
+    # "CL8.4-archived" first: accounts.archive (issue 12 point 5).
+    assert [g for g, _rule in table["decide"]["guards"]] == [
+        "CL8.4-archived",
+        "CL8.4",
+        "CL9",
+        "CL8.2",
+    ]
     assert table["route"]["to"] == "(unchanged)"
 
 
@@ -103,8 +109,11 @@ def test_cl9_the_decision_is_offered_disabled_until_every_item_is_answered(cast,
     checklist = filled(version, cast.alice)
     offered = {a.name: a for a in checklist_workflow.available_actions(cast.alice, checklist)}
     assert offered["decide"].enabled
-    # A higher body's chairman reads but is offered nothing; a lawyer neither.
-    assert checklist_workflow.available_actions(cast.paula, checklist) == []
+    # A higher body's chairman reads and may only archive it (issue 12 point 5); a lawyer
+    # is offered nothing.
+    assert [a.name for a in checklist_workflow.available_actions(cast.paula, checklist)] == [
+        "archive"
+    ]
     assert checklist_workflow.available_actions(cast.lara, checklist) == []
 
 

@@ -289,7 +289,8 @@ def test_the_publication_page_offers_exactly_the_workflow_s_actions(cast, client
     page = client.get(reverse("content:publication_detail", args=[p.pk]))
     offered = [a.name for a in page.context["actions"]]
     assert offered == [a.name for a in publication_workflow.available_actions(cast.charlie, p)]
-    assert set(offered) == {"approve", "return", "prohibit"}
+    # "archive": the chairman's, in every state (issue 12 point 5, accounts.archive).
+    assert set(offered) == {"approve", "return", "prohibit", "archive"}
     html = page.content.decode()
     assert 'data-testid="action-approve"' in html and 'data-testid="action-submit"' not in html
     client.force_login(cast.alice)

@@ -35,10 +35,16 @@ def names(actions, enabled=None):
 def test_the_table_is_declared_with_its_permissions_and_guards():
     report_workflow.check_complete()
     table = {row["action"]: row for row in report_workflow.table()}
-    assert set(table) == {"update", "refresh", "submit", "accept", "return"}
+    # "archive" and "restore": accounts.archive (issue 12 point 5).
+    assert set(table) == {"update", "refresh", "submit", "accept", "return", "archive", "restore"}
     assert table["submit"]["from"] == ["draft", "returned"]
     assert table["submit"]["to"] == "submitted"
-    assert [g for g, _rule in table["submit"]["guards"]] == ["RPT1.1", "RPT1.2", "RPT1.1-overlap"]
+    assert [g for g, _rule in table["submit"]["guards"]] == [
+        "RPT1.1-archived",  # accounts.archive (issue 12 point 5)
+        "RPT1.1",
+        "RPT1.2",
+        "RPT1.1-overlap",
+    ]
     assert table["accept"]["permission"] == "reports.report.decide"
     assert table["update"]["to"] == "(unchanged)"
     docs = report_workflow.guard_docs()
@@ -92,13 +98,19 @@ def test_the_buttons_are_the_workflows_actions_for_each_person(client, cast, rep
         "refresh",
         "submit",
     ]
-    for user in (cast.lara, cast.charlie, cast.paula):
-        assert report_workflow.available_actions(user, report) == []
+    # The chairmen (own and above) may only archive it (issue 12 point 5, accounts.archive).
+    assert report_workflow.available_actions(cast.lara, report) == []
+    for user in (cast.charlie, cast.paula):
+        assert names(report_workflow.available_actions(user, report)) == ["archive"]
     services.report_submit(actor=cast.alice, report=report)
     report.refresh_from_db()
     assert report_workflow.available_actions(cast.alice, report) == []
-    assert report_workflow.available_actions(cast.charlie, report) == []
-    assert names(report_workflow.available_actions(cast.paula, report)) == ["accept", "return"]
+    assert names(report_workflow.available_actions(cast.charlie, report)) == ["archive"]
+    assert names(report_workflow.available_actions(cast.paula, report)) == [
+        "accept",
+        "return",
+        "archive",
+    ]
     client.force_login(cast.paula)
     page = client.get(f"/reports/{report.pk}/").content.decode()
     assert 'data-testid="action-accept"' in page and 'data-testid="action-return"' in page

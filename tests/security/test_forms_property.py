@@ -29,7 +29,7 @@ from tests.security.hostile import HOSTILE, SCRIPT, row_counts, unescaped, world
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = 25
-APPS = ("accounts", "appeals", "checklist", "content", "registry", "reports")
+APPS = ("accounts", "appeals", "checklist", "content", "registry", "reports", "inbox", "channels")
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,10 @@ CASES: dict[str, Case] = {
     ),
     "appeals.forms.ExtensionNoticeForm": Case(
         "alice", lambda w: f"/appeals/{w.appeal.pk}/extension-notice/", ("on",)
+    ),
+    # archive (issue 12 point 5): an administrator may not archive, whatever the reason.
+    "appeals.forms.ArchiveForm": Case(
+        "alice", lambda w: f"/appeals/{w.appeal.pk}/archive/", ("reason",)
     ),
     "appeals.forms.CalendarOverrideForm": Case(
         "root",
@@ -418,6 +422,69 @@ CASES: dict[str, Case] = {
             "entry-year": "2026",
         },
     ),
+    # inbox (issue 15 point 5). The account is not connected to Telegram, so a reply or a
+    # deletion is refused in words and saves nothing; converting registers one appeal.
+    "inbox.forms.FilterForm": Case("alice", lambda w: "/inbox/", ("status", "page"), method="get"),
+    "inbox.forms.ReplyForm": Case(
+        "alice",
+        lambda w: f"/inbox/{w.inbox_message.pk}/reply/",
+        ("text",),
+        lambda w: {"text": "Жауап"},
+    ),
+    "inbox.forms.GroundForm": Case(
+        "alice",
+        lambda w: f"/inbox/{w.inbox_message.pk}/delete/",
+        ("ground", "note"),
+        lambda w: {"ground": "spam"},
+    ),
+    "inbox.forms.ConvertForm": Case(
+        "alice",
+        lambda w: f"/inbox/{w.inbox_message.pk}/appeal/",
+        (
+            "organization",
+            "received_at",
+            "channel",
+            "official_account",
+            "author_name",
+            "author_contacts",
+            "author_other",
+            "text",
+            "kind",
+            "topic",
+            "is_confidential",
+            "processing_basis",
+            "privacy_notice",
+            "assignee",
+        ),
+        lambda w: {
+            "author_name": "Айгерім",
+            "author_contacts": "@aigerim",
+            "text": "Сұрақ",
+            "kind": "complaint",
+            "topic": "pay",
+            "processing_basis": "consent",
+            "privacy_notice": "reply",
+        },
+        files=("attachments",),
+    ),
+    # channels (issue 15): nothing listens at the test settings' Bot API address, so a
+    # well-formed token is refused in words ("could not be reached") and nothing is saved.
+    "channels.forms.ConnectForm": Case(
+        "charlie",
+        lambda w: f"/channels/accounts/{w.account.pk}/connect/",
+        ("token", "chat", "approve_access"),
+        lambda w: {
+            "token": "7000000042:TEST_token_for_the_fake_bot_api_000042",
+            "chat": "@own_channel",
+            "approve_access": "on",
+        },
+    ),
+    "channels.forms.TokenForm": Case(
+        "charlie", lambda w: f"/channels/accounts/{w.account.pk}/token/", ("token",)
+    ),
+    "channels.forms.DisconnectForm": Case(
+        "charlie", lambda w: f"/channels/accounts/{w.account.pk}/disconnect/", ("reason",)
+    ),
     "reports.forms.RollupForm": Case(
         "paula",
         lambda w: "/reports/rollup/",
@@ -518,6 +585,22 @@ def the_world(django_db_setup, django_db_blocker):
             responsible_user=cast.alice,
             occurred_on=date(2026, 1, 5),
             description="Сипаттама",
+        )
+        # inbox (issue 15 point 5): a comment that came to the account.
+        from django.utils import timezone
+
+        from inbox.models import InboxMessage
+
+        w.inbox_message = InboxMessage.objects.create(
+            organization=cast.own,
+            account=w.account,
+            external_id="tg:-1001:1",
+            kind="comment",
+            chat_id=-1001,
+            message_id=1,
+            author_name="Айгерім",
+            text="Сұрақ",
+            received_at=timezone.now(),
         )
         yield w
         transaction.set_rollback(True)

@@ -222,6 +222,35 @@ def build() -> SimpleNamespace:
     from accounts.notifications import notify
 
     (notification,) = notify([alice], kind="test", title=f"Хабар {MARK}", email=False)
+    # Inbox (issue 15 point 5): a comment that came to the account.
+    from django.utils import timezone
+
+    from inbox.models import InboxMessage
+
+    inbox_message = InboxMessage.objects.create(
+        organization=own,
+        account=account,
+        external_id="tg:-1001:1",
+        kind="comment",
+        chat_id=-1001,
+        message_id=1,
+        author_name=f"Автор {MARK}",
+        text=f"Пікір {MARK}",
+        received_at=timezone.now(),
+    )
+
+    # Channels (issue 15): a delivery of the publication that needs a person's check.
+    from channels.models import Delivery
+
+    delivery = Delivery.objects.create(
+        target=pub.targets.get(),
+        publication=pub,
+        account=account,
+        version=version,
+        version_hash="0" * 64,
+        status="unknown",
+        send_after=timezone.now(),
+    )
 
     return SimpleNamespace(
         users=users,
@@ -247,6 +276,8 @@ def build() -> SimpleNamespace:
         override=override,
         report=report,
         notification=notification,
+        inbox_message=inbox_message,
+        delivery=delivery,
         membership=Membership.objects.get(user=alice, organization=own),
         alice=alice,
     )

@@ -431,6 +431,25 @@ EXPECTED: dict[str, Case] = {
     "accounts:audit": C(
         "L | 403 403 200 | 403 403 200 | 200 | 200", "L | 403 403 200 | 403 403 200 | 200 | 200"
     ),
+    # Outbox (issue 12, area outbox): superusers only; a message that does not exist is 404.
+    "accounts:outbox": C(
+        "L | 403 403 403 | 403 403 403 | 403 | 200", "L | 403 403 403 | 403 403 403 | 403 | 200"
+    ),
+    "accounts:outbox#dead": C(
+        "L | 403 403 403 | 403 403 403 | 403 | 200",
+        "L | 403 403 403 | 403 403 403 | 403 | 200",
+        query={"status": "dead"},
+    ),
+    "accounts:outbox_retry": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 403 403 403 | 403 403 403 | 403 | 404",
+        pk=2147483000,
+    ),
+    "accounts:outbox_discard": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 403 403 403 | 403 403 403 | 403 | 404",
+        pk=2147483000,
+    ),
     # Variants: other actions, kinds and query strings of the same patterns.
     "registry:export#xlsx": C(
         "L | 200 200 200 | 200 200 200 | 200 | 200",
@@ -587,5 +606,114 @@ EXPECTED: dict[str, Case] = {
         "L | 200 200 200 | 404 404 404 | 200 | 200",
         pk="@appeal",
         attachment_pk="@appeal_attachment",
+    ),
+    # inbox (issue 15 point 5): the organization's administrators and chairman, chairmen above
+    # (masked); lawyers have none. Converting is the organization's own (a chairman above 403);
+    # hide/reply/delete are the administrator's. The webhook answers Telegram only: POST with
+    # the connection's secret; without it 403 to everyone, signed in or not, and nothing else.
+    "inbox:list": C(
+        "L | 200 403 200 | 200 403 200 | 200 | 200", "L | 200 403 200 | 200 403 200 | 200 | 200"
+    ),
+    "inbox:detail": C(
+        "L | 200 403 200 | 404 404 404 | 200 | 200",
+        "L | 200 403 200 | 404 404 404 | 200 | 200",
+        pk="@inbox_message",
+    ),
+    "inbox:convert": C(
+        "L | 200 403 200 | 404 404 404 | 403 | 200",
+        "L | 200 403 200 | 404 404 404 | 403 | 200",
+        pk="@inbox_message",
+    ),
+    "inbox:step": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 200 403 403 | 404 404 404 | 403 | 200",
+        pk="@inbox_message",
+        step="hide",
+    ),
+    "inbox:telegram_webhook": C("405", "403", connection_id=2147483000),
+    # channels (issue 15): the Telegram page of an account (everyone who reads the register),
+    # connecting and the token (the own chairman; an empty POST is a form error, 400), a
+    # measurement (own administrator and chairman), a delivery's step (own administrator and
+    # chairman; an empty link is refused in words, 302).
+    "channels:account": C(
+        "L | 200 200 200 | 404 404 404 | 200 | 200",
+        "L | 200 200 200 | 404 404 404 | 200 | 200",
+        pk="@account",
+    ),
+    "channels:connect": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 403 403 400 | 404 404 404 | 403 | 400",
+        pk="@account",
+    ),
+    "channels:token": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 403 403 400 | 404 404 404 | 403 | 400",
+        pk="@account",
+    ),
+    "channels:disconnect": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 403 403 400 | 404 404 404 | 403 | 400",
+        pk="@account",
+    ),
+    "channels:measure": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 302 403 302 | 404 404 404 | 403 | 302",
+        pk="@account",
+    ),
+    "channels:delivery_act": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 302 403 302 | 404 404 404 | 403 | 302",
+        pk="@delivery",
+        action="resolve_posted",
+    ),
+    # archive (issue 12 point 5): archive / restore through the object's workflow; the POST
+    # carries no reason, so the chairmen (own and parent) and root are refused in words (302).
+    "registry:act": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 403 403 302 | 404 404 404 | 302 | 302",
+        pk="@account",
+        action="archive",
+    ),
+    "checklist:act": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 403 403 302 | 404 404 404 | 302 | 302",
+        pk="@version",
+        action="archive",
+    ),
+    # health (issue 12 point 4): the load balancer's probe answers everyone, GET only; the
+    # details are for superusers only (403 to every role), GET only.
+    "health": C("200", "405"),
+    "health_details": C("L | 403 403 403 | 403 403 403 | 403 | 200", "405"),
+    # scale (issue 14 point 1): the pickers' search endpoints, GET only. The purpose is a
+    # permission action: held nowhere by the user 403, unknown 404; the answer is scoped.
+    "accounts:pick_organization": C(
+        "L | 200 200 200 | 200 200 200 | 200 | 200",
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        query={"purpose": "content.view", "q": "ұйым"},
+    ),
+    "accounts:pick_organization#audit": C(
+        "L | 403 403 200 | 403 403 200 | 200 | 200",
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        query={"purpose": "accounts.audit.view"},
+    ),
+    "accounts:pick_organization#unknown": C(
+        "L | 404 404 404 | 404 404 404 | 404 | 404",
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        query={"purpose": "no.such.action"},
+    ),
+    "accounts:pick_user": C(
+        "L | 403 403 403 | 403 403 403 | 403 | 200",
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        query={"purpose": "accounts.membership.manage"},
+    ),
+    "accounts:pick_user#register": C(
+        "L | 200 403 200 | 200 403 200 | 200 | 200",
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        query={"purpose": "appeals.appeal.register"},
+    ),
+    "registry:pick_account": C(
+        "L | 200 200 200 | 200 200 200 | 200 | 200",
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        query={"purpose": "content.view"},
     ),
 }
