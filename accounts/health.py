@@ -16,8 +16,9 @@ dead worker goes unseen there. A `TaskHeartbeat` row per periodic task is writte
 when the task finishes (Celery's task_postrun and task_failure signals, connected below); it is
 the truth when present, beat's `last_run_at` otherwise (tasks that have not finished since the
 heartbeat was introduced). A task is stale when the run its schedule expected after that last
-run is more than the grace in the past. An entry of the beat schedule that beat never stored is
-stale too (beat has not started since it was added).
+run is more than the grace in the past; an entry that never ran is judged from when beat stored
+it (its first run must be due and missed). An entry of the beat schedule that beat never stored
+is stale too (beat has not started since it was added).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -209,10 +210,10 @@ def is_reminder(task: str) -> bool:
 
 # What the banner calls each reminder entry of the apps' schedule.py (else the entry's name).
 REMINDER_LABELS = {
-    "appeals-deadline-reminders": _lazy("appeal deadline reminders"),
-    "registry-password-rotation-reminders": _lazy("password change reminders"),
-    "reports-half-year-reminders": _lazy("half-year report reminders"),
-    "content-urgent-acknowledgement-reminders": _lazy("urgent publication reminders"),
+    "appeals-deadline-reminders": gettext_lazy("appeal deadline reminders"),
+    "registry-password-rotation-reminders": gettext_lazy("password change reminders"),
+    "reports-half-year-reminders": gettext_lazy("half-year report reminders"),
+    "content-urgent-acknowledgement-reminders": gettext_lazy("urgent publication reminders"),
 }
 
 
@@ -239,7 +240,10 @@ def _states(rows, now: datetime, only_reminders: bool) -> list[TaskState]:
         success = getattr(row, "heartbeat_success", None)
         last = success or row.last_run_at
         schedule = row.schedule
-        expected = _expected_by(schedule, last) if last else None
+        # Never run yet: judged from when beat stored the entry (a fresh installation is not
+        # late before the schedule's first run is due).
+        since = last or row.start_time or row.date_changed
+        expected = _expected_by(schedule, since) if since else None
         states.append(
             TaskState(
                 name=row.name,
@@ -251,7 +255,7 @@ def _states(rows, now: datetime, only_reminders: bool) -> list[TaskState]:
                 last_failure_at=getattr(row, "heartbeat_failure", None),
                 last_error=getattr(row, "heartbeat_error", None) or "",
                 expected_by=expected,
-                stale=last is None or (expected is not None and expected + grace() < now),
+                stale=(expected + grace() < now) if expected is not None else last is None,
             )
         )
     for name, entry in beat_schedule().items():

@@ -220,6 +220,7 @@ LATIN_ALLOWED = {
     "Telegram",
     "BotFather",  # Telegram's own bot that issues bot tokens (a name)
     "AA",  # the shape of a bot token, "123456789:AA…"
+    "Enter",  # the key, as printed on it
     "WhatsApp",
     "Instagram",
     "Facebook",
@@ -377,3 +378,19 @@ def test_fill_translations_fills_empty_entries_and_forces_corrected_terms(tmp_pa
         for e in polib.pofile(str(tmp_path / "ru/LC_MESSAGES/django.po"))
     }
     assert ru[(None, "Take into work")] == "Жұмысқа алу"  # None leaves the language alone
+
+
+def test_every_gettext_import_is_a_name_makemessages_extracts():
+    """makemessages (xgettext) finds `_(…)`, `gettext_lazy(…)`, `ngettext(…)` …, never an alias
+    of its own like `_lazy(…)`: such strings would silently stay in English."""
+    alias = re.compile(
+        r"from django\.utils\.translation import .*\b(n?p?gettext(?:_lazy|_noop)?) as (?!_\b)(\w+)"
+    )
+    wrong = []
+    for path in ROOT.rglob("*.py"):
+        if any(part in {".venv", "node_modules", "tests"} for part in path.relative_to(ROOT).parts):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if alias.search(line):
+                wrong.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert wrong == []

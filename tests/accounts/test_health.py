@@ -206,6 +206,17 @@ def test_an_entry_beat_never_stored_is_stale(db):
     assert [t.name for t in stale] == [REMINDER] and stale[0].last_run_at is None
 
 
+def test_a_fresh_installation_is_not_late_before_the_first_run_is_due(db):
+    """Beat has just stored its schedule and nothing has run yet (make run, a new server): no
+    finding, and no banner. Stored three days ago and still never run: every daily reminder is
+    late."""
+    store_schedule(None)
+    assert not [t.name for t in health.periodic_tasks() if t.stale]
+    PeriodicTask.objects.update(date_changed=timezone.now() - timedelta(days=3))
+    stale = {t.name for t in health.periodic_tasks() if t.stale}
+    assert REMINDER in stale
+
+
 def test_a_task_switched_off_in_the_admin_is_not_a_finding(on_time):
     make_stale()
     PeriodicTask.objects.filter(name=REMINDER).update(enabled=False)
