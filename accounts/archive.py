@@ -176,12 +176,8 @@ def attach(
     workflow.guard(guard_active, rule)(only_archived)
 
     # Every other step first asks: archived? — and its button is hidden while it is.
-    for name, transition in list(workflow.transitions.items()):
-        workflow.transitions[name] = _replace(
-            transition,
-            guards=(guard_archived, *transition.guards),
-            hidden_when=(*transition.hidden_when, guard_archived),
-        )
+    for name in list(workflow.transitions):
+        workflow.add_guard(name, guard_archived, first=True, hides=True)
     for transition in (
         Transition(
             ARCHIVE,
@@ -214,12 +210,6 @@ def attach(
     workflow.effect(RESTORE)(_restore_effect)
     workflow.archive_rule = rule
     _WORKFLOWS[model] = workflow
-
-
-def _replace(transition: Any, **changes: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(transition, **changes)
 
 
 def _reason(step: Any, message: str | Promise) -> str:

@@ -20,7 +20,7 @@ templates show buttons only from it, so no view keeps a copy of the rules.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
@@ -166,6 +166,22 @@ class Workflow:
         """Run `receiver(step)` after `action` is applied, in the same transaction."""
         self._transition(action)
         self._hooks.setdefault(action, []).append(receiver)
+
+    def add_guard(
+        self, action: str, name: str, *, first: bool = False, hides: bool = False
+    ) -> None:
+        """Another app puts its guard on a transition of this table (channels: Telegram's limits
+        on content's submit, approve and urgent publishing; accounts.archive: "archived?" in
+        front of every step), so the table's owner need not name guards it does not know.
+        `first`: asked before the others; `hides`: the button is hidden while it refuses."""
+        transition = self._transition(action)
+        if name in transition.guards:
+            return
+        self.transitions[action] = replace(
+            transition,
+            guards=(name, *transition.guards) if first else (*transition.guards, name),
+            hidden_when=(*transition.hidden_when, name) if hides else transition.hidden_when,
+        )
 
     def check_complete(self) -> None:
         """Every guard a transition names must be registered (called by tests and by the

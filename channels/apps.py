@@ -14,6 +14,8 @@ class ChannelsConfig(AppConfig):
 
         # content never imports channels: the hooks and the Telegram limits guard are
         # registered here (accounts.workflow: `on`, `guard`).
+        for action in ("submit", "publish_urgent", "approve"):
+            publication_workflow.add_guard(action, "R6.2-telegram")
         publication_workflow.on("approve", delivery.on_approved)
         publication_workflow.on("publish_urgent", delivery.on_published_urgent)
         publication_workflow.on("withdraw", delivery.on_withdrawn)

@@ -1,5 +1,5 @@
 """Telegram's limits, checked before a publication is submitted, approved or published as
-urgent (content.workflows names the guard "R6.2-telegram" on those transitions)."""
+urgent (channels.apps adds the guard "R6.2-telegram" to those transitions of content's table)."""
 
 from __future__ import annotations
 

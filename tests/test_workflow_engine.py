@@ -61,3 +61,21 @@ def test_no_view_decides_which_buttons_to_show_on_its_own():
         if (ROOT / app / "views").is_dir() and flags.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_another_app_s_guards_stand_in_the_owner_s_table():
+    """channels puts Telegram's limits on content's steps, archiving puts "archived?" in front
+    of every step: through Workflow.add_guard, not by the owner naming guards it does not know."""
+    from content.workflows import publication_workflow as wf
+
+    for action in ("submit", "publish_urgent", "approve"):
+        assert wf.transitions[action].guards[-1] == "R6.2-telegram"
+    for transition in wf.transitions.values():
+        if transition.name not in ("archive", "restore"):
+            assert transition.guards[0] == "CL8.4-archived"
+            assert "CL8.4-archived" in transition.hidden_when
+    before = wf.transitions["approve"]
+    wf.add_guard("approve", "R6.2-telegram")  # added once, whoever asks again
+    assert wf.transitions["approve"] is before
+    source = Path("content/workflows.py").read_text(encoding="utf-8")
+    assert "R6.2-telegram" not in source
