@@ -39,7 +39,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture(autouse=True)
 def postgresql_tools():
     if connection.vendor != "postgresql":
-        pytest.skip("backups are of PostgreSQL (DATABASE_URL); SQLite is copied as a file")
+        need_service("PostgreSQL", "backups are of PostgreSQL: set DATABASE_URL")
     for tool in ("pg_dump", "pg_restore"):
         if not shutil.which(tool):
             need_service(tool, "apt-get install postgresql-client")

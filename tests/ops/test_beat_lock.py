@@ -22,6 +22,7 @@ import registry.tasks  # noqa: F401  (registers the task, so beat runs it inline
 from accounts.beat import BeatLock, LeaderDatabaseScheduler
 from accounts.models import Notification
 from config.celery import app as celery_app
+from tests.conftest import need_service
 from tests.registry.factories import OfficialAccountFactory
 
 TASK = "registry.tasks.send_password_rotation_reminders"
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture(autouse=True)
 def postgresql_only():
     if connection.vendor != "postgresql":
-        pytest.skip("the beat lock is PostgreSQL's advisory lock (SQLite: one machine, no lock)")
+        need_service("PostgreSQL", "the beat lock is PostgreSQL's advisory lock: set DATABASE_URL")
 
 
 @pytest.fixture
