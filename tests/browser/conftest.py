@@ -15,6 +15,9 @@ def login(page, live_server):
 
     def sign_in(username: str, lang: str = "kk", device=None):
         """`device`: the person's TOTP device; its next code is typed in at the second step."""
+        # Leave the previous person's page first: a response still in flight from it (every
+        # response renews the session cookie) would otherwise bring their session back.
+        page.goto("about:blank")
         page.context.clear_cookies()
         page.context.add_cookies([{"name": "lang", "value": lang, "url": live_server.url}])
         page.goto(f"{live_server.url}/login/")
@@ -26,5 +29,6 @@ def login(page, live_server):
             page.locator("#id_otp_token").fill(next_code(device))
             page.locator("main form button[type=submit]").click()
         page.wait_for_url(f"{live_server.url}/")
+        expect(page.get_by_test_id("user-menu")).to_have_attribute("data-user", username)
 
     return sign_in
