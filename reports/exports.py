@@ -3,6 +3,7 @@ organization names are text, never a formula)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.http import HttpResponse
@@ -15,14 +16,23 @@ from content.taxonomy import ContentKind
 from . import presenters
 from .appendix import KIND_LABELS
 from .models import Report
-from .pdf import render_pdf
+from .pdf import render_document
 from .selectors import Rollup
 
 
-def report_pdf(report: Report, language: str) -> bytes:
+def report_document(report: Report, language: str, *, max_rows: int | None = None):
+    """The report's PDF document; its tables print at most `max_rows` rows (issue 14: the
+    rest is counted in the totals and listed in the roll-up's XLSX)."""
+    from .pdf_jobs import max_rows as default_max_rows
+
+    limit = default_max_rows() if max_rows is None else max_rows
     with translation.override(language):
-        context = {"report": report, **presenters.sections(report)}
-        return render_pdf("reports/report.html", context, language=language)
+        context = {"report": report, "pdf": True, **presenters.sections(report, max_rows=limit)}
+        return render_document("reports/report.html", context, language=language)
+
+
+def report_pdf(report: Report, language: str, *, max_rows: int | None = None) -> bytes:
+    return report_document(report, language, max_rows=max_rows).write_pdf()
 
 
 def rollup_context(data: Rollup) -> dict[str, Any]:
@@ -72,6 +82,31 @@ def _rollup_rows(data: Rollup) -> tuple[list[str], list[list[Any]]]:
     return header, rows
 
 
+def rollup_document(data: Rollup, language: str, *, max_rows: int | None = None):
+    """The roll-up's PDF document: at most `max_rows` rows of organizations (and of those that
+    have not handed in), with a note pointing to the XLSX; the total counts every row."""
+    from .pdf_jobs import max_rows as default_max_rows
+
+    limit = default_max_rows() if max_rows is None else max_rows
+    shown = replace(data, rows=data.rows[:limit], missing=data.missing[:limit])
+    return render_document(
+        "reports/rollup_pdf.html",
+        {
+            "rollup": shown,
+            "rows_hidden": len(data.rows) - len(shown.rows),
+            "missing_hidden": len(data.missing) - len(shown.missing),
+            "rows_total": len(data.rows),
+            "today": timezone.localdate(),
+            **rollup_context(data),
+        },
+        language=language,
+    )
+
+
+def rollup_pdf(data: Rollup, language: str, *, max_rows: int | None = None) -> bytes:
+    return rollup_document(data, language, max_rows=max_rows).write_pdf()
+
+
 def rollup(fmt: str, data: Rollup, language: str) -> HttpResponse:
     filename = f"rollup-{data.base.pk}-{data.start:%Y-%m}-{data.end:%Y-%m}-{language}.{fmt}"
     if fmt == "xlsx":
@@ -95,11 +130,7 @@ def rollup(fmt: str, data: Rollup, language: str) -> HttpResponse:
             widths={"A": 45},
         )
         return tabular.xlsx_response([sheet], filename)
-    pdf = render_pdf(
-        "reports/rollup_pdf.html",
-        {"rollup": data, "today": timezone.localdate(), **rollup_context(data)},
-        language=language,
-    )
+    pdf = rollup_pdf(data, language)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -117,7 +117,57 @@ def period_line(start: date, end: date) -> str:
     }
 
 
-def sections(report: Any) -> dict[str, Any]:
+def _status_label(report: dict[str, Any] | None) -> str:
+    from .models import ReportStatus
+
+    if not report:
+        return ""
+    try:
+        return str(ReportStatus(report["status"]).label)
+    except ValueError:
+        return report["status"]
+
+
+def children_rows(data: dict[str, Any], language: str, max_rows: int | None = None):
+    """Issue 14, point 3: above the primary level, one row per direct child (each summed over
+    its own subtree) after the organization's own row, and their total; `max_rows` bounds the
+    rows a PDF prints (the rest is in the roll-up's XLSX)."""
+    children = data.get("children")
+    if children is None:
+        return None
+    figures = (
+        "accounts",
+        "subscribers_start",
+        "subscribers_end",
+        "growth",
+        "publications",
+        "checked",
+        "messages",
+        "deletions",
+    )
+    own = data.get("own") or {}
+    total = {key: own.get(key, 0) + sum(row.get(key, 0) for row in children) for key in figures}
+    shown = children if max_rows is None else children[:max_rows]
+
+    def present(row: dict[str, Any]) -> dict[str, Any]:
+        return {
+            **row,
+            "name": row.get(language) or row.get("kk") or "",
+            "report_label": _status_label(row.get("report")),
+        }
+
+    return {
+        "own": present(own) if own else None,
+        "rows": [present(row) for row in shown],
+        "count": len(children),
+        "hidden": len(children) - len(shown),
+        "total": total,
+    }
+
+
+def sections(report: Any, *, max_rows: int | None = None) -> dict[str, Any]:
+    """The page's and the PDF's sections; `max_rows` (the PDF) bounds the tables that grow with
+    the data (the accounts of 1.3 and the rows of the organizations below)."""
     data = report.data or {}
     language = (get_language() or "kk")[:2]
     directions = dict(DIRECTION_CHOICES)
@@ -155,12 +205,18 @@ def sections(report: Any) -> dict[str, Any]:
     deletions = data.get("deletions", {"total": 0, "rows": []})
     actions = dict(ModerationAction.Action.choices)
     grounds = dict(ModerationAction.Ground.choices)
+    accounts = data.get("accounts", [])
+    accounts_shown = accounts if max_rows is None else accounts[:max_rows]
     return {
         "H": H,
         "period_line": period_line(report.starts_on, report.ends_on),
-        "accounts": [
-            {**a, "network_label": _network(a["network"])} for a in data.get("accounts", [])
-        ],
+        "accounts": [{**a, "network_label": _network(a["network"])} for a in accounts_shown],
+        "accounts_hidden": len(accounts) - len(accounts_shown),
+        "children": children_rows(data, language, max_rows),
+        "rollup_query": (
+            f"organization={report.organization_id}&period=other"
+            f"&starts_on={report.starts_on:%Y-%m-%d}&ends_on={report.ends_on:%Y-%m-%d}"
+        ),
         "total": publications.get("total", 0),
         "urgent": publications.get("urgent", 0),
         "urgent_unacknowledged": publications.get("urgent_unacknowledged", 0),
@@ -178,6 +234,7 @@ def sections(report: Any) -> dict[str, Any]:
             "unchecked": unchecked,
             "revisions": compliance.get("revisions", 0),
             "fully": bool(compliance.get("fully_compliant")) or (published == 0),
+            "own_remarks_only": bool(compliance.get("own_remarks_only")),
             "remarks": remarks,
             "top_no": top_no,
         },
