@@ -5,22 +5,28 @@ fixed number of aggregate queries grouped by organization, whatever the size of 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Substr
-from django.urls import reverse
-from django.utils.translation import gettext_lazy
+from django.conf import settings
+from django.db.models import Count, F, Min, Q, QuerySet, Sum
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 
 from accounts import permissions
 from accounts.models import Organization
-from content.models import ContentPlan, ModerationAction, Publication, PublicationStatus
 from content.taxonomy import ContentKind
-from registry.models import AccountStatus, OfficialAccount
 
-from .compute import DELETIONS, bounds
-from .models import HANDED_IN, Report, ReportStatus, half_year, previous_half_year
+from .models import (
+    HANDED_IN,
+    OrganizationSummary,
+    Report,
+    ReportStatus,
+    RollupSummary,
+    half_year,
+    previous_half_year,
+)
 
 
 def accepted_overlapping(
@@ -98,121 +104,99 @@ class Rollup:
     missing: list[RollupRow]  # children whose report for the period is not handed in
     subtree_organizations: int
     subtree_handed_in: int
+    missing_count: int = 0  # children whose report is not handed in (all pages)
+    page: Any = None  # the children's page, when paged
+    computed_at: datetime | None = None  # None: computed at the request
 
     @property
     def subtree_missing(self) -> int:
         return self.subtree_organizations - self.subtree_handed_in
 
 
-def rollup(base: Organization, start: date, end: date) -> Rollup:
+def rollup(
+    base: Organization, start: date, end: date, page: Any = None, page_size: int | None = None
+) -> Rollup:
     """Totals over `base`'s subtree for the period, one row per child organization (each
     summed over its own subtree) plus `base`'s own data, and who has not handed in a report.
-    Eight queries whatever the size of the tree."""
-    from appeals.models import Appeal
 
-    prefix_len = len(base.path) + Organization.steplen
-    in_tree = {"organization__path__startswith": base.path}
-    children = list(
-        Organization.objects.filter(path__startswith=base.path, depth=base.depth + 1).order_by(
-            "path"
-        )
-    )
-    rows = {base.path: RollupRow(base, own_only=True)}
-    for child in children:
-        rows[child.path] = RollupRow(child)
+    A half-year of the last five years is read from the summary (issue 14, point 4;
+    reports/summary.py): `base`'s row and its children's rows, three queries whatever the size
+    of the tree; computed at the request when not kept yet (or, for an older half-year beat
+    does not refresh, kept for more than a day). With `page` the children are paged
+    (`Rollup.page`; base's own row first on the first page); without, all of them (the PDF and
+    XLSX). Another period is computed live (summary.live_rollup)."""
+    from . import summary
 
-    def grouped(qs: QuerySet, path_field: str = "organization__path", **aggregates: Any):
-        return (
-            qs.annotate(prefix=Substr(path_field, 1, prefix_len))
-            .values("prefix")
-            .annotate(**aggregates)
-            .order_by()
-        )
-
-    since, until = bounds(start, end)
-    published = Publication.objects.active().filter(
-        **in_tree,
-        status=PublicationStatus.PUBLISHED,
-        published_at__gte=since,
-        published_at__lt=until,
-    )
-    for row in grouped(
-        published,
-        total=Count("pk"),
-        **{k.value: Count("pk", filter=Q(kind=k.value)) for k in ContentKind},
-    ):
-        target = rows.get(row["prefix"])
-        if target:
-            target.publications = row["total"]
-            target.by_kind = {k.value: row[k.value] for k in ContentKind}
-
-    from .compute import _accounts_with_subscribers
-
-    for account in _accounts_with_subscribers(base, start, end, prefix_len):
-        target = rows.get(account["prefix"])
-        if target:
-            target.accounts += 1
-            target.subscribers_start += account["subs_start"] or 0
-            target.subscribers_end += account["subs_end"] or account["subs_start"] or 0
-
-    # A copy forwarded inside the subtree is the same appeal: its original already counts.
-    appeals = (
-        Appeal.objects.active()
-        .filter(**in_tree, registered_on__range=(start, end))
-        .exclude(forwarded_from__organization__path__startswith=base.path)
-    )
-    for row in grouped(appeals, n=Count("pk")):
-        if row["prefix"] in rows:
-            rows[row["prefix"]].messages = row["n"]
-
-    moderation = ModerationAction.objects.filter(
-        account__organization__path__startswith=base.path,
-        occurred_on__range=(start, end),
-        action__in=DELETIONS,
-    )
-    for row in grouped(moderation, "account__organization__path", n=Count("pk")):
-        if row["prefix"] in rows:
-            rows[row["prefix"]].deletions = row["n"]
-
-    reports = (
-        Report.objects.active()
-        .filter(organization__in=[base, *children], starts_on=start, ends_on=end)
-        .values("pk", "organization__path", "status")
-    )
-    for report in reports:
-        rows[report["organization__path"]].report = {
-            "pk": report["pk"],
-            "status": report["status"],
-            "label": ReportStatus(report["status"]).label,
-        }
-
-    subtree = Organization.objects.filter(path__startswith=base.path, is_active=True).exclude(
-        pk=base.pk
-    )
-    handed_in = (
-        Report.objects.active()
-        .filter(
+    if not summary.is_kept(start, end, timezone.localdate()):
+        return summary.live_rollup(base, start, end)
+    kept = RollupSummary.objects.filter(starts_on=start, ends_on=end)
+    base_row = kept.filter(organization=base).first()
+    # A fresh installation, a new organization, an older half-year not computed today.
+    if summary.needs_refresh(base_row, timezone.localdate()):
+        summary.refresh_rollup(start, end)
+        base_row = kept.filter(organization=base).get()
+    qs = (
+        kept.filter(
             organization__path__startswith=base.path,
-            starts_on=start,
-            ends_on=end,
-            status__in=HANDED_IN,
+            organization__depth__in=(base.depth, base.depth + 1),
         )
-        .exclude(organization=base)
+        .select_related("organization")
+        .order_by("organization__path")
     )
-    ordered = [rows[base.path], *(rows[c.path] for c in children)]
-    total = RollupRow(base)
-    for row in ordered:
-        total.add(row)
+    paged = None
+    if page is not None:
+        from django.core.paginator import Paginator
+
+        paged = Paginator(qs, page_size or settings.REPORTS_DASHBOARD_PAGE_SIZE).get_page(page)
+        summaries = list(paged.object_list)
+    else:
+        summaries = list(qs)
+    rows = []
+    for item in summaries:
+        own_only = item.organization_id == base.pk
+        figures = item.own if own_only else item.subtree
+        row = RollupRow(
+            base if own_only else item.organization,
+            own_only=own_only,
+            report=_report_dict(item.report_pk, item.report_status),
+            **_rollup_figures(figures),
+        )
+        rows.append(row)
+    total = RollupRow(base, **_rollup_figures(base_row.subtree))
+    total.messages = base_row.subtree_messages
+    if paged is not None:
+        paged.object_list = rows
     return Rollup(
         base=base,
         start=start,
         end=end,
-        rows=ordered,
+        rows=rows,
         total=total,
-        missing=[row for row in ordered[1:] if not row.handed_in],
-        subtree_organizations=subtree.count(),
-        subtree_handed_in=handed_in.count(),
+        missing=[row for row in rows if not row.own_only and not row.handed_in],
+        subtree_organizations=base_row.descendants,
+        subtree_handed_in=base_row.descendants_handed_in,
+        missing_count=base_row.children_missing,
+        page=paged,
+        computed_at=base_row.computed_at,
     )
+
+
+def _report_dict(pk: int | None, status: str) -> dict[str, Any] | None:
+    if not pk:
+        return None
+    return {"pk": pk, "status": status, "label": ReportStatus(status).label}
+
+
+def _rollup_figures(figures: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "publications": figures.get("publications", 0),
+        "by_kind": dict(figures.get("by_kind", {})),
+        "accounts": figures.get("accounts", 0),
+        "subscribers_start": figures.get("subscribers_start", 0),
+        "subscribers_end": figures.get("subscribers_end", 0),
+        "messages": figures.get("messages", 0),
+        "deletions": figures.get("deletions", 0),
+    }
 
 
 # ---------------------------------------------------------------- dashboard (point 5)
@@ -230,6 +214,63 @@ FAMILY_LABELS = {
     "Appendix 2": gettext_lazy("Half-year reports"),
 }
 COLUMNS = ("name", "flagged", "overdue", "urgent", "unchecked", "plan", "report")
+# Issue 13, point 8: what each score and column means, with the rules it counts (the legend
+# under the table; each score card and column header points at its entry).
+FAMILY_RULES = {
+    "R4": "R4.1, R4.2, R4.4, R4.5",
+    "R6": "R6.1, R6.4",
+    "R8": "R8.2",
+    "R9": "R9.2, R9.3",
+    "Appendix 1": "CL1–CL9",
+    "Appendix 2": "RPT1–RPT10",
+}
+FAMILY_EXPLANATIONS = {
+    "R4": gettext_lazy(
+        "Share of the official accounts with none of these registry flags: no decision of the "
+        "union body, logo not checked, no administrator appointed, a closed account still a "
+        "publishing target."
+    ),
+    "R6": gettext_lazy(
+        "Share of the organizations with official accounts that have an approved content plan "
+        "for today and no urgent publication the head has not been informed of."
+    ),
+    "R8": gettext_lazy(
+        "Share of the open appeals whose first response (3 working days) or official response "
+        "(15 working days) is not overdue."
+    ),
+    "R9": gettext_lazy(
+        "Share of the official accounts whose list of persons with access is approved, with no "
+        "change waiting, and whose password was changed in time."
+    ),
+    "Appendix 1": gettext_lazy(
+        "Share of the publications since the half-year began whose current version has a "
+        "completed checklist permitting publication."
+    ),
+    "Appendix 2": gettext_lazy(
+        "Share of the organizations with official accounts whose report for the previous "
+        "half-year is submitted or accepted."
+    ),
+}
+COLUMN_RULES = {
+    "flagged": "R4.2, R4.4, R4.5, R9.2, R9.3",
+    "overdue": "R8.2",
+    "urgent": "R6.4",
+    "unchecked": "CL9",
+    "plan": "R6.1",
+    "report": "RPT1–RPT10",
+}
+COLUMN_EXPLANATIONS = {
+    "flagged": gettext_lazy(
+        "Official accounts of the organization with at least one registry flag."
+    ),
+    "overdue": gettext_lazy("Open appeals past their first-response or official-response date."),
+    "urgent": gettext_lazy("Urgent messages published first whose head is not yet informed."),
+    "unchecked": gettext_lazy(
+        "Publications since the half-year began without a completed checklist permitting them."
+    ),
+    "plan": gettext_lazy("Whether the content plan covering today is approved."),
+    "report": gettext_lazy("The half-year report for the previous half-year and its status."),
+}
 
 
 @dataclass
@@ -265,166 +306,151 @@ class Dashboard:
     scores: dict[str, float | None]
     period: tuple[date, date]
     report_period: tuple[date, date]
+    computed_at: datetime | None = None  # None: computed at the request
 
 
 def _share(good: int, total: int) -> float | None:
     return round(100 * good / total, 1) if total else None
 
 
+class SummaryRows:
+    """The dashboard's rows as the Paginator sees them: counted and sliced in SQL, each slice
+    made into DashboardRow objects (with the links of its cells)."""
+
+    def __init__(self, queryset: QuerySet, russian: bool) -> None:
+        self.queryset = queryset
+        self.russian = russian
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _rows(self, items: Any) -> list[DashboardRow]:
+        from .summary import links, list_urls
+
+        urls = list_urls()
+        rows = []
+        for item in items:
+            organization = item.organization
+            row = DashboardRow(
+                organization.pk,
+                organization.name_ru if self.russian else organization.name_kk,
+                organization.path,
+                organization.depth,
+                accounts=item.accounts,
+                flagged=item.flagged,
+                overdue=item.overdue,
+                urgent=item.urgent,
+                unchecked=item.unchecked,
+                plan=item.plan,
+                report_status=item.report_status,
+                report_pk=item.report_pk,
+            )
+            row.links = links(urls, row.pk, row.report_pk)
+            rows.append(row)
+        return rows
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return self._rows(self.queryset[index])
+        return self._rows([self.queryset[index if index >= 0 else index + self.count()]])[0]
+
+    def __iter__(self):
+        return iter(self._rows(self.queryset))
+
+
+SORT_FIELDS = {
+    "flagged": "flagged",
+    "overdue": "overdue",
+    "urgent": "urgent",
+    "unchecked": "unchecked",
+    "plan": "plan_rank",
+    "report": "report_rank",
+}
+
+
+def _ordering(sort: str, russian: bool) -> list[Any]:
+    """The order of the old Python sort, in SQL: tree order by default ("name"), a column
+    with ties in tree order (both reversed when descending), names descending."""
+    column = sort.lstrip("-")
+    descending = sort.startswith("-")
+    if column in SORT_FIELDS:
+        name = SORT_FIELDS[column]
+        if descending:
+            return [F(name).desc(), F("organization__path").desc()]
+        return [name, "organization__path"]
+    if sort == "-name":
+        name = "organization__name_ru" if russian else "organization__name_kk"
+        return [Lower(name).desc(), "organization__path"]
+    return ["organization__path"]
+
+
 def dashboard(user: Any, today: date, sort: str = "name") -> Dashboard:
     """One row per organization of the user's subtree with the compliance columns of issue 7,
-    point 5, and a score per rule family over the whole subtree. Eight queries (the user's
-    roles, the organizations, six aggregates each grouped by organization); sorting happens in
-    Python over the rows (10,000 rows sort in milliseconds)."""
-    from appeals.models import OPEN, Appeal
-    from checklist.models import Checklist, Decision
-    from content.reminders import unacknowledged_urgent
+    point 5, and a score per rule family over the whole subtree, read from the summary
+    (issue 14, point 4; reports/summary.py): `rows` is counted and sliced in SQL, so a page
+    costs the user's roles, one aggregate for the scores, a count and the page's rows,
+    whatever the size of the subtree. An empty summary (a fresh installation) is computed
+    first."""
+    from . import summary
 
     action = "reports.dashboard.view"
-
-    def scoped(qs: QuerySet, path_field: str = "organization") -> QuerySet:
-        return permissions.visible(user, qs, field=path_field, action=action)
-
-    organizations = (
-        permissions.visible_organizations(user, action=action)
-        .filter(is_active=True)
-        .values_list("pk", "name_kk", "name_ru", "path", "depth")
-        .order_by("path")
+    kept = permissions.visible(
+        user, OrganizationSummary.objects.all(), field="organization", action=action
     )
-    from django.utils.translation import get_language
-
-    russian = (get_language() or "").startswith("ru")
-    rows = {
-        pk: DashboardRow(pk, name_ru if russian else name_kk, path, depth)
-        for pk, name_kk, name_ru, path, depth in organizations
-    }
-
-    any_flag, r4, r9 = Q(), Q(), Q()
-    for name in (*R4_FLAGS, *R9_FLAGS):
-        any_flag |= Q(**{f"flag_{name}": True})
-    for name in R4_FLAGS:
-        r4 |= Q(**{f"flag_{name}": True})
-    for name in R9_FLAGS:
-        r9 |= Q(**{f"flag_{name}": True})
-    accounts = (
-        scoped(OfficialAccount.objects.active())
-        .exclude(status=AccountStatus.CLOSED, is_publishing_target=False)
-        .with_flags(today)
-        .values("organization_id")
-        .annotate(
-            total=Count("pk"),
-            flagged=Count("pk", filter=any_flag),
-            r4=Count("pk", filter=r4),
-            r9=Count("pk", filter=r9),
-        )
-        .order_by()
-    )
-    totals = {"accounts": 0, "r4": 0, "r9": 0, "open": 0, "overdue": 0, "published": 0}
-    totals["unchecked"] = 0
-    for row in accounts:
-        target = rows.get(row["organization_id"])
-        if target:
-            target.accounts, target.flagged = row["total"], row["flagged"]
-            totals["accounts"] += row["total"]
-            totals["r4"] += row["r4"]
-            totals["r9"] += row["r9"]
-
-    appeals = (
-        scoped(Appeal.objects.active().registered())
-        .values("organization_id")
-        .annotate(
-            open=Count("pk", filter=Q(status__in=OPEN)),
-            overdue=Count("pk", filter=Appeal.objects.overdue_q(today)),
-        )
-        .order_by()
-    )
-    for row in appeals:
-        target = rows.get(row["organization_id"])
-        if target:
-            target.overdue = row["overdue"]
-            totals["open"] += row["open"]
-            totals["overdue"] += row["overdue"]
-
-    urgent = scoped(unacknowledged_urgent()).values("organization_id").annotate(n=Count("pk"))
-    for row in urgent.order_by():
-        if row["organization_id"] in rows:
-            rows[row["organization_id"]].urgent = row["n"]
-
-    start, end = half_year(today)
-    since, _until = bounds(start, end)
-    permitted = Checklist.objects.active().filter(
-        version=OuterRef("current_version"),
-        status=Checklist.Status.COMPLETED,
-        decision=Decision.PERMITTED,
-    )
-    published = (
-        scoped(Publication.objects.active().filter(status=PublicationStatus.PUBLISHED))
-        .filter(published_at__gte=since)
-        .annotate(permitted=Exists(permitted))
-        .values("organization_id")
-        .annotate(total=Count("pk"), unchecked=Count("pk", filter=Q(permitted=False)))
-        .order_by()
-    )
-    for row in published:
-        if row["organization_id"] in rows:
-            rows[row["organization_id"]].unchecked = row["unchecked"]
-        totals["published"] += row["total"]
-        totals["unchecked"] += row["unchecked"]
-
-    plans = (
-        scoped(ContentPlan.objects.filter(starts_on__lte=today, ends_on__gte=today))
-        .values("organization_id")
-        .annotate(approved=Count("pk", filter=Q(status=ContentPlan.Status.APPROVED)), n=Count("pk"))
-        .order_by()
-    )
-    for row in plans:
-        if row["organization_id"] in rows:
-            rows[row["organization_id"]].plan = "approved" if row["approved"] else "pending"
-
-    report_start, report_end = previous_half_year(today)
-    reports = scoped(
-        Report.objects.active().filter(starts_on=report_start, ends_on=report_end)
-    ).values_list("organization_id", "status", "pk")
-    for organization_id, status, pk in reports:
-        if organization_id in rows:
-            rows[organization_id].report_status, rows[organization_id].report_pk = status, pk
-
-    registry_url = reverse("registry:list")
-    appeals_url = reverse("appeals:list")
-    publications_url = reverse("content:publications")
-    plans_url = reverse("content:plans")
-    reports_url = reverse("reports:list")
-    with_accounts = [row for row in rows.values() if row.accounts]
-    for row in rows.values():
-        row.links = {
-            "flagged": f"{registry_url}?organization={row.pk}&own=1&flag=any",
-            "overdue": f"{appeals_url}?organization={row.pk}&view=overdue",
-            "urgent": f"{publications_url}?organization={row.pk}&own=1&attention=urgent",
-            "unchecked": f"{publications_url}?organization={row.pk}&own=1&attention=unchecked",
-            "plan": f"{plans_url}?organization={row.pk}",
-            "report": reverse("reports:detail", args=[row.report_pk])
-            if row.report_pk
-            else f"{reports_url}?organization={row.pk}",
-        }
+    scores_query = kept.aggregate(**_score_aggregates())
+    if not scores_query["n"] and not OrganizationSummary.objects.exists():
+        summary.refresh_dashboard(today)
+        scores_query = kept.aggregate(**_score_aggregates())
+    totals = {key[2:]: value or 0 for key, value in scores_query.items() if key.startswith("t_")}
     scores = {
         "R4": _share(totals["accounts"] - totals["r4"], totals["accounts"]),
         "R9": _share(totals["accounts"] - totals["r9"], totals["accounts"]),
-        "R6": _share(
-            sum(1 for r in with_accounts if r.plan == "approved" and not r.urgent),
-            len(with_accounts),
-        ),
+        "R6": _share(totals["r6_good"], totals["with_accounts"]),
         "R8": _share(totals["open"] - totals["overdue"], totals["open"]),
         "Appendix 1": _share(totals["published"] - totals["unchecked"], totals["published"]),
-        "Appendix 2": _share(
-            sum(1 for r in with_accounts if r.report_status in HANDED_IN), len(with_accounts)
-        ),
+        "Appendix 2": _share(totals["handed_in"], totals["with_accounts"]),
     }
-    column = sort.lstrip("-")
-    ordered = list(rows.values())
-    if column in COLUMNS and column != "name":
-        ordered.sort(key=lambda r: (r.sort_key(column), r.path), reverse=sort.startswith("-"))
-    elif sort == "-name":
-        ordered.sort(key=lambda r: r.sort_key("name"), reverse=True)
-    return Dashboard(
-        rows=ordered, scores=scores, period=(start, end), report_period=(report_start, report_end)
+    russian = (get_language() or "").startswith("ru")
+    rows = (
+        kept.filter(organization__is_active=True)
+        .select_related("organization")
+        .only(
+            *(f.name for f in OrganizationSummary._meta.concrete_fields),
+            "organization__name_kk",
+            "organization__name_ru",
+            "organization__path",
+            "organization__depth",
+        )
+        .order_by(*_ordering(sort, russian))
     )
+    return Dashboard(
+        rows=SummaryRows(rows, russian),
+        scores=scores,
+        period=half_year(today),
+        report_period=previous_half_year(today),
+        computed_at=scores_query["computed_at"],
+    )
+
+
+def _score_aggregates() -> dict[str, Any]:
+    """The scores' totals over the summary rows of a subtree. As before the summary, accounts,
+    appeals and organizations count for active organizations only and publications for all."""
+    active = Q(organization__is_active=True)
+    with_accounts = active & Q(accounts__gt=0)
+    return {  # named apart from the fields: an aggregate may not shadow one
+        "n": Count("pk"),
+        "computed_at": Min("computed_at"),
+        "t_accounts": Sum("accounts", filter=active),
+        "t_r4": Sum("r4", filter=active),
+        "t_r9": Sum("r9", filter=active),
+        "t_open": Sum("open_appeals", filter=active),
+        "t_overdue": Sum("overdue", filter=active),
+        "t_published": Sum("published"),
+        "t_unchecked": Sum("unchecked"),
+        "t_with_accounts": Count("pk", filter=with_accounts),
+        "t_r6_good": Count("pk", filter=with_accounts & Q(plan="approved", urgent=0)),
+        "t_handed_in": Count("pk", filter=with_accounts & Q(report_status__in=HANDED_IN)),
+    }

@@ -1,7 +1,7 @@
 """Production: gunicorn behind a TLS proxy, PostgreSQL, Redis, Celery worker and beat."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, without_jit
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")  # no default: refuse to start without one
@@ -9,6 +9,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
+without_jit(DATABASES["default"])  # issue 14: base.py
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 
 # WhiteNoise serves the collected static files (`manage.py collectstatic`) from gunicorn itself.
