@@ -256,3 +256,72 @@ def parent_chain(organization: Organization) -> Callable[[], list[Organization]]
         return list(Organization.objects.filter(path__in=paths, is_active=True).order_by("-path"))
 
     return chain
+
+
+class MultiPickerWidget(forms.Widget):
+    """Several values (a ModelMultipleChoiceField) at union scale: the chosen ones as a list, each
+    with a remove button and a hidden input under the field's name, and a picker to add one
+    more (templates/widgets/multipicker.html, static/js/multipicker.js). Without JavaScript the
+    chosen ones still post; the labels of the current values cost one query."""
+
+    template_name = "widgets/multipicker.html"
+    allow_multiple_selected = True
+
+    def __init__(
+        self,
+        kind: str,
+        purpose: str,
+        attrs: dict | None = None,
+        quick: Callable[[], Iterable[Model]] | None = None,
+        queryset: QuerySet | None = None,
+    ) -> None:
+        super().__init__(attrs)
+        if kind not in KINDS:
+            raise ImproperlyConfigured(f"Unknown picker kind {kind!r}")
+        self.kind = kind
+        self.purpose = purpose
+        self.quick = quick
+        self.queryset = queryset
+
+    def use_required_attribute(self, initial: Any) -> bool:
+        return False
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        getter = getattr(data, "getlist", None)
+        return getter(name) if getter is not None else data.get(name)
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return False  # nothing posted means "nobody", not "unchanged"
+
+    def _queryset(self) -> QuerySet | None:
+        if self.queryset is not None:
+            return self.queryset
+        return getattr(getattr(self, "choices", None), "queryset", None)
+
+    def chosen(self, value: Any) -> list[dict]:
+        values = value if isinstance(value, list | tuple) else ([value] if value else [])
+        label = KINDS[self.kind].label
+        objects = [v for v in values if isinstance(v, Model)]
+        ids = []
+        for v in values:
+            if not isinstance(v, Model):
+                try:
+                    ids.append(int(str(v)))
+                except (TypeError, ValueError):
+                    continue
+        qs = self._queryset()
+        if ids and qs is not None:
+            objects += list(qs.filter(pk__in=ids[: LIMIT * 5]))
+        return [{"id": o.pk, "label": label(o)} for o in objects]
+
+    def get_context(self, name: str, value: Any, attrs: dict | None) -> dict:
+        attrs = self.build_attrs(self.attrs, attrs)
+        widget_id = attrs.get("id") or f"id_{name}"
+        picker = PickerWidget(self.kind, self.purpose, quick=self.quick)
+        inner = picker.get_context(f"{name}__add", None, {"id": widget_id})["widget"]
+        return {
+            "widget": {"name": name, "id": widget_id, "chosen": self.chosen(value), "picker": inner}
+        }
+
+    def render(self, name: str, value: Any, attrs: dict | None = None, renderer=None) -> str:
+        return render_to_string(self.template_name, self.get_context(name, value, attrs))

@@ -177,19 +177,28 @@ class RegisterForm(BaseForm):
 
 
 class AssignForm(BaseForm):
+    # Issue 14: a search field; the responsible organization's people are offered first.
     assignee = forms.ModelChoiceField(
-        label=_("Assignee"), queryset=User.objects.none(), required=False
+        label=_("Assignee"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=PickerWidget("user", "appeals.appeal.assign"),
+        error_messages={
+            "invalid_choice": _("The assignee must hold a role in the responsible organization.")
+        },
     )
 
     def __init__(self, *args: Any, appeal: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The handlers: a role on the responsible organization itself (appeals.permissions).
-        self.fields["assignee"].queryset = (
+        handlers = (
             User.objects.filter(is_active=True, memberships__organization=appeal.organization)
             .distinct()
             .order_by("last_name", "first_name")
         )
+        self.fields["assignee"].queryset = handlers
         self.fields["assignee"].label_from_instance = lambda u: u.get_full_name()
+        self.fields["assignee"].widget.quick = lambda: handlers[: picking.LIMIT]
 
 
 class FirstResponseForm(BaseForm):

@@ -20,7 +20,9 @@ for days catches up with only the reminder that fits today (an appeal two days l
 
 Speed: one query per (deadline, kind) finds the appeals concerned, through the indexes on
 (status, due date) and excluding already-sent ones with NOT EXISTS on the reminder key; the
-digest is two queries. No loop over all appeals.
+digest is two queries. No loop over all appeals, no transaction per reminder: the reminder rows
+are claimed with INSERT … ON CONFLICT DO NOTHING and the notifications and e-mails inserted in
+bulk, a chunk of 1,000 per transaction (accounts/reminding.py, issue 14 point 5).
 """
 
 from __future__ import annotations
@@ -30,14 +32,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Membership, Organization, Role, User
-from accounts.notifications import notify
+from accounts.models import Membership, Organization, Role
+from accounts.notifications import Message, Recipient
+from accounts.reminding import Due, send_once
 
 from . import workdays
 from .models import (
@@ -114,19 +116,50 @@ class Result:
     digests: int = 0
 
 
-def _people(organization_ids: set[int]) -> dict[tuple[str, int], list[User]]:
-    """Chairmen and administrators of the organizations, by (role, organization id)."""
-    out: dict[tuple[str, int], list[User]] = defaultdict(list)
-    for m in Membership.objects.filter(
-        organization_id__in=organization_ids,
+@dataclass
+class _Due:
+    """What a reminder needs of an appeal: read with values_list, no model instances."""
+
+    pk: int
+    number: str
+    organization_id: int
+    due: date
+    assignee: Recipient | None
+
+
+def _due_appeals(appeals, deadline: str) -> list[_Due]:
+    rows = Recipient.of(
+        appeals.order_by("pk"),
+        "assignee__",
+        "pk",
+        "number",
+        "organization_id",
+        DEADLINE_FIELD[deadline],
+    )
+    return [
+        _Due(pk, number, organization_id, due, assignee if assignee.pk else None)
+        for pk, number, organization_id, due, assignee in rows
+    ]
+
+
+def _people(appeals) -> dict[tuple[str, int], list[Recipient]]:
+    """Chairmen and administrators of the appeals' organizations, by (role, organization id)."""
+    out: dict[tuple[str, int], list[Recipient]] = defaultdict(list)
+    memberships = Membership.objects.filter(
+        organization_id__in=appeals.values("organization_id"),
         role__in=[Role.CHAIRMAN, Role.ADMINISTRATOR],
         user__is_active=True,
-    ).select_related("user"):
-        out[(m.role, m.organization_id)].append(m.user)
+    ).order_by("organization_id", "user_id")
+    for role, organization_id, person in Recipient.of(
+        memberships, "user__", "role", "organization_id"
+    ):
+        out[(role, organization_id)].append(person)
     return out
 
 
-def _recipients(appeal: Appeal, kind: str, people: dict[tuple[str, int], list[User]]) -> list[User]:
+def _recipients(
+    appeal: _Due, kind: str, people: dict[tuple[str, int], list[Recipient]]
+) -> list[Recipient]:
     if kind == ReminderKind.OVERDUE:
         chairmen = people.get((Role.CHAIRMAN, appeal.organization_id), [])
         return chairmen or ([appeal.assignee] if appeal.assignee else [])
@@ -144,74 +177,79 @@ def send_deadline_reminders(now: datetime | None = None) -> Result:
     today = timezone.localtime(now).date()
     for deadline in DEADLINE_FIELD:
         for kind in ReminderKind.values:
-            appeals = list(due_reminders(today, deadline, kind))
+            due = due_reminders(today, deadline, kind)
+            appeals = _due_appeals(due, deadline)
             if not appeals:
                 continue
-            people = _people({a.organization_id for a in appeals})
-            for appeal in appeals:
-                if _send_one(appeal, deadline, kind, _recipients(appeal, kind, people)):
-                    result.sent += 1
-                else:
-                    result.skipped += 1
+            people = _people(due)
+            sent = send_once(
+                [
+                    _reminder(appeal, deadline, kind, _recipients(appeal, kind, people))
+                    for appeal in appeals
+                ]
+            )
+            result.sent += sent
+            result.skipped += len(appeals) - sent
     result.digests = send_overdue_digest(today)
     return result
 
 
-def _send_one(appeal: Appeal, deadline: str, kind: str, recipients: list[User]) -> bool:
-    due = getattr(appeal, DEADLINE_FIELD[deadline])
-    try:
-        with transaction.atomic():
-            Reminder.objects.create(appeal=appeal, deadline=deadline, kind=kind, due_date=due)
-            notify(
-                recipients,
-                kind=f"appeals.reminder.{kind}",
-                title=TITLES[kind],
-                params={
-                    "number": appeal.number,
-                    "deadline": DEADLINE_LABEL[deadline],
-                    "date": due.strftime("%d.%m.%Y"),
-                },
-                url=reverse("appeals:detail", args=[appeal.pk]),
-            )
-    except IntegrityError:
-        return False  # another run sent it
-    return True
+def _reminder(appeal: _Due, deadline: str, kind: str, recipients: list[Recipient]) -> Due:
+    return Due(
+        Reminder(appeal_id=appeal.pk, deadline=deadline, kind=kind, due_date=appeal.due),
+        Message(
+            recipients,
+            kind=f"appeals.reminder.{kind}",
+            title=TITLES[kind],
+            params={
+                "number": appeal.number,
+                "deadline": DEADLINE_LABEL[deadline],
+                "date": appeal.due.strftime("%d.%m.%Y"),
+            },
+            url=reverse("appeals:detail", args=[appeal.pk]),
+        ),
+    )
 
 
 def send_overdue_digest(today: date) -> int:
     """One digest a day per chairman: the overdue appeals of the subtree (two queries to find
-    them, one insert per chairman guarded by the unique (chairman, day) key)."""
+    them; the (chairman, day) rows claimed and the notifications inserted in chunks)."""
     overdue = list(
         Appeal.objects.active().overdue(today).values_list("pk", "organization__path").order_by()
     )
     if not overdue:
         return 0
     step = Organization.steplen
-    ancestors = {p[:i] for _pk, p in overdue for i in range(step, len(p) + 1, step)}
+    # Each overdue appeal under every prefix of its organization's path: a chairman's subtree
+    # is the appeals filed under his organization's path (no chairman × appeal loop).
+    under: dict[str, list[int]] = defaultdict(list)
+    for pk, path in overdue:
+        for i in range(step, len(path) + 1, step):
+            under[path[:i]].append(pk)
     seen: dict[int, set[int]] = defaultdict(set)
-    users: dict[int, User] = {}
-    for m in Membership.objects.filter(
-        role=Role.CHAIRMAN, organization__path__in=ancestors, user__is_active=True
-    ).select_related("user", "organization"):
-        users[m.user_id] = m.user
-        seen[m.user_id].update(pk for pk, p in overdue if p.startswith(m.organization.path))
+    users: dict[int, Recipient] = {}
+    chairmen = Membership.objects.filter(
+        role=Role.CHAIRMAN, organization__path__in=list(under), user__is_active=True
+    ).order_by()
+    for path, person in Recipient.of(chairmen, "user__", "organization__path"):
+        users[person.pk] = person
+        seen[person.pk].update(under[path])
     counts = {user_id: len(pks) for user_id, pks in seen.items()}
     already = set(DigestSent.objects.filter(day=today).values_list("recipient_id", flat=True))
-    sent = 0
-    for user_id, count in counts.items():
-        if user_id in already:
-            continue
-        try:
-            with transaction.atomic():
-                DigestSent.objects.create(recipient_id=user_id, day=today, count=count)
-                notify(
+    url = reverse("appeals:list") + "?view=overdue"
+    return send_once(
+        [
+            Due(
+                DigestSent(recipient_id=user_id, day=today, count=count),
+                Message(
                     [users[user_id]],
                     kind="appeals.digest",
                     title=_("Overdue appeals in your organizations: %(count)s"),
                     params={"count": count},
-                    url=reverse("appeals:list") + "?view=overdue",
-                )
-        except IntegrityError:
-            continue
-        sent += 1
-    return sent
+                    url=url,
+                ),
+            )
+            for user_id, count in counts.items()
+            if user_id not in already
+        ]
+    )

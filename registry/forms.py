@@ -107,7 +107,13 @@ class AppointmentForm(forms.ModelForm):
             "starts_on",
             "ends_on",
         ]
-        widgets = {"order_date": DateInput(), "starts_on": DateInput(), "ends_on": DateInput()}
+        widgets = {
+            "order_date": DateInput(),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+            # Issue 14: a search over the subtree's people, not a select of them.
+            "user": PickerWidget("user", "registry.account.view"),
+        }
         field_classes = {"order_document": files.UploadField}
 
     def __init__(self, *args, users=None, **kwargs):

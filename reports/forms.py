@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.picking import LIMIT as PICK_LIMIT
 from accounts.picking import PickerWidget
 
 from .appendix import NARRATIVE, H
@@ -111,8 +112,12 @@ class ReportEditForm(forms.Form):
     """RPT1.2, the template's lists (RPT2.1 goals, RPT6.2 risks) and the narrative sections,
     each in Kazakh and in Russian; plain text."""
 
+    # Issue 14: a search field; the organization's people are offered first.
     responsible = forms.ModelChoiceField(
-        label=H["s1_2"], queryset=User.objects.none(), required=False
+        label=H["s1_2"],
+        queryset=User.objects.none(),
+        required=False,
+        widget=PickerWidget("user", "reports.report.prepare"),
     )
     responsible_name = forms.CharField(label=_("Full name"), max_length=255, required=False)
     responsible_position = forms.CharField(label=_("Position"), max_length=255, required=False)
@@ -141,11 +146,13 @@ class ReportEditForm(forms.Form):
 
     def __init__(self, *args, report, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = (
+        people = (
             User.objects.filter(is_active=True, memberships__organization=report.organization)
             .distinct()
             .order_by("last_name", "first_name")
         )
+        self.fields["responsible"].queryset = people
+        self.fields["responsible"].widget.quick = lambda: people[:PICK_LIMIT]
         for name, _heading in NARRATIVE:
             for field, label in ((name, _("In Kazakh")), (f"{name}_ru", _("In Russian"))):
                 self.fields[field] = forms.CharField(

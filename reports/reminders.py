@@ -5,15 +5,16 @@ exactly once per (organization, period, kind): the ReportReminder row's unique k
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Membership, Organization, Role
-from accounts.notifications import notify
+from accounts.models import Membership, Role
+from accounts.notifications import Message, Recipient
+from accounts.reminding import Due, send_once
 
 from .models import HANDED_IN, Report, ReportReminder, half_year, period_label, previous_half_year
 
@@ -50,48 +51,50 @@ def due_reminders(today: date) -> list[tuple[str, date, date]]:
 
 def send_report_reminders(today: date) -> int:
     """Remind each active organization's administrators whose report for the period is not
-    handed in yet. Safe to run twice and in parallel."""
+    handed in yet. Safe to run twice and in parallel. One query finds every (organization,
+    administrator) due for the whole union; `accounts.reminding.send_once` claims the markers
+    and inserts the notifications in chunks (issue 14, point 5)."""
     sent = 0
     for kind, start, end in due_reminders(today):
         handed_in = Report.objects.active().filter(
             starts_on=start, ends_on=end, status__in=HANDED_IN
         )
         already = ReportReminder.objects.filter(starts_on=start, ends_on=end, kind=kind)
-        organizations = (
-            Organization.objects.filter(
-                is_active=True,
-                memberships__role=Role.ADMINISTRATOR,
-                memberships__user__is_active=True,
+        admins: dict[int, list[Recipient]] = defaultdict(list)
+        memberships = (
+            Membership.objects.filter(
+                role=Role.ADMINISTRATOR,
+                user__is_active=True,
+                organization__is_active=True,
             )
-            .exclude(pk__in=handed_in.values("organization_id"))
-            .exclude(pk__in=already.values("organization_id"))
-            .distinct()
+            .exclude(organization_id__in=handed_in.values("organization_id"))
+            .exclude(organization_id__in=already.values("organization_id"))
+            .order_by("organization_id", "user_id")
         )
-        for organization in organizations:
-            try:
-                with transaction.atomic():
-                    ReportReminder.objects.create(
-                        organization=organization, starts_on=start, ends_on=end, kind=kind
-                    )
-                    admins = [
-                        m.user
-                        for m in Membership.objects.filter(
-                            organization=organization, role=Role.ADMINISTRATOR
-                        ).select_related("user")
-                    ]
-                    notify(
-                        admins,
+        for organization_id, person in Recipient.of(memberships, "user__", "organization_id"):
+            admins[organization_id].append(person)
+        title = (
+            _("Prepare the report for %(period)s")
+            if kind == ReportReminder.Kind.PERIOD_END
+            else _("The report for %(period)s is due on %(due)s")
+        )
+        params = {"period": period_label(start, end), "due": f"{deadline(end):%d.%m.%Y}"}
+        url = reverse("reports:list")
+        sent += send_once(
+            [
+                Due(
+                    ReportReminder(
+                        organization_id=organization_id, starts_on=start, ends_on=end, kind=kind
+                    ),
+                    Message(
+                        people,
                         kind=f"reports.reminder.{kind}",
-                        title=_("Prepare the report for %(period)s")
-                        if kind == ReportReminder.Kind.PERIOD_END
-                        else _("The report for %(period)s is due on %(due)s"),
-                        params={
-                            "period": period_label(start, end),
-                            "due": f"{deadline(end):%d.%m.%Y}",
-                        },
-                        url=reverse("reports:list"),
-                    )
-            except IntegrityError:
-                continue  # another run sent it first
-            sent += 1
+                        title=title,
+                        params=params,
+                        url=url,
+                    ),
+                )
+                for organization_id, people in admins.items()
+            ]
+        )
     return sent

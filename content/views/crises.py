@@ -17,7 +17,7 @@ from accounts.web import apply_errors, error_text
 
 from .. import crises
 from ..crises import crises_visible_to
-from ..forms import CrisisForm, ReasonForm
+from ..forms import CrisisForm, CrisisOrganizationForm, ReasonForm
 from .common import PAGE_SIZE
 
 
@@ -49,9 +49,9 @@ def crisis_declare(request):
         organization = declarable.first()
     if organization is None:
         raise PermissionDenied
-    # A chairman of several organizations chooses which one declares (a few rows: only the
-    # organizations they chair themselves).
-    choices = list(declarable[:50])
+    # A chairman of several organizations chooses which one declares; a superuser may name any
+    # (issue 14: a search field, not a select).
+    several = declarable[:2].count() > 1
     users = (
         User.objects.filter(
             is_active=True, memberships__organization__path__startswith=organization.path
@@ -59,7 +59,7 @@ def crisis_declare(request):
         .distinct()
         .order_by("last_name")
     )
-    form = CrisisForm(request.POST or None, users=users)
+    form = CrisisForm(request.POST or None, users=users, organization=organization)
     if request.method == "POST" and form.is_valid():
         with once.submission(request) as slot:
             try:
@@ -86,7 +86,13 @@ def crisis_declare(request):
             "form": form,
             "title": _("Declare a crisis"),
             "subtitle": organization.name,
-            "choose_organization": choices if len(choices) > 1 else None,
+            "choose_organization": CrisisOrganizationForm(
+                initial={"organization": organization},
+                organizations=declarable,
+                auto_id="id_choose_%s",
+            )
+            if several
+            else None,
             "chosen": organization,
         },
     )
