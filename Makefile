@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ADDR   ?= 127.0.0.1:8000
+BENCH_SIZE ?= small
 
-.PHONY: run test install system-check migrate translations demo lint format messages lock check clean
+.PHONY: run test install system-check migrate translations demo lint format messages lock check clean bench
 
 run: install migrate translations demo
 	RUN_ADDR=$(ADDR) bash scripts/run_dev.sh
@@ -57,6 +58,12 @@ lock:
 check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check
+
+# The whole product under load (docs/benchmarks.md, "make bench"): generate or reuse the data set
+# (BENCH_SIZE=small|large) in BENCH_DATABASE_URL (default kasipodaq_bench), run gunicorn and load
+# every main page against its peers, write the figures. Not part of `make test` or CI.
+bench: install translations
+	bash scripts/bench/run.sh $(BENCH_SIZE) $(BENCH_ARGS)
 
 # Backups (docs/operations.md, "Backups and restore"): database dump + uploaded files + manifest,
 # then retention (BACKUP_KEEP_DAILY, BACKUP_KEEP_MONTHLY). `make restore BACKUP=var/backups/…`

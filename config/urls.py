@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -25,6 +26,13 @@ urlpatterns = [
     path("health/details/", health.health_details, name="health_details"),
     path("", include("accounts.urls")),
 ]
+
+# make bench (docs/benchmarks.md): the peers the pages are compared with, on the benchmark's
+# gunicorn only (BENCH_PEERS, default off).
+if settings.BENCH_PEERS:
+    from bench.peers import urlpatterns as bench_peers
+
+    urlpatterns += bench_peers
 
 # No /media/ route in any setting: stored files go out only through views that ask
 # accounts.permissions first (accounts/files.py, docs/security.md).
