@@ -10,6 +10,7 @@ class ContentConfig(AppConfig):
         from accounts import home, navigation
 
         from . import permissions, services, widgets  # noqa: F401 - registers actions
+        from .views import approvals  # noqa: F401 - the approval cards and e-mails (issue 13)
 
         for item in (
             navigation.NavItem(
