@@ -18,6 +18,17 @@ class AnswerForm(forms.Form):
     comment = forms.CharField(required=False, max_length=2000)
 
 
+class ReplyForm(forms.Form):
+    """A reply in a legal review round's thread (issue 13, point 2)."""
+
+    text = forms.CharField(
+        label=_("Reply"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Write the message.")},
+    )
+
+
 def answers_from_post(data, items) -> dict[int, tuple[str, str]]:
     """The "Save" button's post: `item_<id>` (yes/no/na) and `comment_<id>` for the given items;
     an item left without a choice is skipped (progress is partial until the decision)."""

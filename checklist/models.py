@@ -299,6 +299,62 @@ class Answer(models.Model):
         return self.checklist.permission_organization
 
 
+class RouteRound(models.Model):
+    """One routing of items to a lawyer (CL8.2; issue 13, point 2): the administrator's question,
+    the thread of replies, and when the lawyer had answered every item of the round — the moment
+    the administrator is told, once per round."""
+
+    checklist = models.ForeignKey(
+        Checklist, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("checklist")
+    )
+    lawyer = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("lawyer")
+    )
+    note = models.TextField(_("question for the lawyer"), blank=True)
+    routed_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("routed by")
+    )
+    routed_at = models.DateTimeField(_("routed at"))
+    # Set once, when the last item of the round is answered; the notification goes out then.
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("legal review round")
+        verbose_name_plural = _("legal review rounds")
+        ordering = ["routed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.checklist_id} → {self.lawyer}"
+
+    @property
+    def permission_organization(self) -> Organization:
+        return self.checklist.permission_organization
+
+
+class RouteMessage(models.Model):
+    """A reply in a round's thread, by its lawyer or the organization's administrators."""
+
+    round = models.ForeignKey(
+        RouteRound,
+        on_delete=models.CASCADE,
+        related_name="messages",
+        verbose_name=_("legal review round"),
+    )
+    author = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("author")
+    )
+    text = models.TextField(_("message"), max_length=2000)
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("legal review message")
+        verbose_name_plural = _("legal review messages")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+
 class Route(models.Model):
     """An item routed to a lawyer for legal review (CL2, CL8.2; issue 5, point 5). While the
     route stands, only that lawyer answers the item."""
@@ -318,6 +374,15 @@ class Route(models.Model):
     )
     routed_at = models.DateTimeField(_("routed at"))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    # The routing this item was last sent in (issue 13, point 2).
+    round = models.ForeignKey(
+        RouteRound,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="routes",
+        verbose_name=_("legal review round"),
+    )
 
     class Meta:
         verbose_name = _("legal review")

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,8 @@ from .models import (
     Answer,
     Checklist,
     Route,
+    RouteMessage,
+    RouteRound,
     TemplateItem,
     TemplateSection,
     TemplateVersion,
@@ -39,6 +42,7 @@ __all__ = ["FROZEN", "NOT_CURRENT", "NO_VISUALS", "checklist_url"]
 for _name, _label in (
     ("checklist.answer", _("Checklist answers saved")),
     ("checklist.copy", _("Checklist answers copied to the new version")),
+    ("checklist.reply", _("Reply in a checklist's legal review")),
     ("checklist.template.copy", _("Checklist template draft created")),
     ("checklist.template.publish", _("Checklist template version published")),
 ):
@@ -112,6 +116,15 @@ def check_answer(item: TemplateItem, value: str, comment: str, *, has_visuals: b
     return comment
 
 
+def _may_answer(actor: User, checklist: Checklist) -> None:
+    """Administrators (checklist.fill) or a lawyer (checklist.legal_answer), before any lock."""
+    if not (
+        permissions.can(actor, "checklist.fill", checklist)
+        or permissions.can(actor, "checklist.legal_answer", checklist)
+    ):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def answers_save(
     *, version, actor: User, answers: Mapping[int, tuple[str, str]]
@@ -119,13 +132,41 @@ def answers_save(
     """Save answers {item id: (value, comment)} to the version's checklist, all or nothing.
     Administrators answer every item not routed to a lawyer; a lawyer answers only the items
     routed to them, under their own name."""
-    checklist = Checklist(version=version)  # for the permission check before anything is locked
-    if not (
-        permissions.can(actor, "checklist.fill", checklist)
-        or permissions.can(actor, "checklist.legal_answer", checklist)
-    ):
-        raise PermissionDenied
+    _may_answer(actor, Checklist(version=version))  # before anything is locked
     checklist = _locked(version, actor=actor, create=True)
+    return checklist, _save(checklist, actor, answers)
+
+
+@transaction.atomic
+def answer_rest_of_section(
+    *, version, actor: User, section: TemplateSection | None
+) -> tuple[Checklist, list[Answer]]:
+    """ "The rest of this section: yes" (issue 13, point 2): every item of the section not yet
+    answered, and that this person may answer, is answered "yes" in one batch, under the same
+    rules as single answers — an item routed to a lawyer is left to that lawyer (CL8.2), an
+    administrator's item to the administrators; answers already given are never changed."""
+    _may_answer(actor, Checklist(version=version))
+    checklist = _locked(version, actor=actor, create=True)
+    if section is None or section.template_id != checklist.template_id:
+        raise ValidationError(_("This section is not part of the checklist."))
+    answered = set(
+        checklist.answers.filter(item__section=section).values_list("item_id", flat=True)
+    )
+    routed = dict(checklist.routes.filter(item__section=section).values_list("item_id", "lawyer"))
+    may_fill = permissions.can(actor, "checklist.fill", checklist)
+    mine = [
+        item_id
+        for item_id in section.items.values_list("pk", flat=True)
+        if item_id not in answered
+        and (routed[item_id] == actor.pk if item_id in routed else may_fill)
+    ]
+    return checklist, _save(checklist, actor, dict.fromkeys(mine, (Answer.Value.YES, "")))
+
+
+def _save(checklist: Checklist, actor: User, answers: Mapping[int, tuple[str, str]]) -> list:
+    """The answers' rules and one batch of writes, on a locked checklist."""
+    if not answers:
+        return []
     version = checklist.version
     items = {
         i.pk: i
@@ -134,12 +175,14 @@ def answers_save(
         ).select_related("section")
     }
     routes = {r.item_id: r for r in checklist.routes.select_related("lawyer")}
-    existing = {a.item_id: a for a in checklist.answers.all()}
+    existing = {a.item_id: a for a in checklist.answers.filter(item__in=list(items))}
     may_fill = permissions.can(actor, "checklist.fill", checklist)
     has_visuals = version.has_visual_materials
     errors: dict[str, list] = {}
     now = timezone.now()
-    saved: list[Answer] = []
+    created: list[Answer] = []
+    updated: list[Answer] = []
+    answered_routes: list[Route] = []
     changes: dict[str, list] = {}
     for item_id, (value, comment) in answers.items():
         item = items.get(item_id)
@@ -179,41 +222,127 @@ def answers_save(
         old = [answer.value, answer.comment] if answer else [None, None]
         if answer is None:
             answer = Answer(checklist=checklist, item=item)
+            created.append(answer)
+        else:
+            updated.append(answer)
         answer.value, answer.comment = value, comment
         answer.answered_by, answer.answered_at, answer.copied = actor, now, False
-        answer.save()
         if route is not None:
             route.answered_at = now
-            route.save(update_fields=["answered_at"])
+            answered_routes.append(route)
         changes[item.code] = [old, [value, comment]]
-        saved.append(answer)
     if errors:
         raise ValidationError(errors)
-    if saved:
-        Checklist.objects.filter(pk=checklist.pk).update(updated_at=now)
-        audit.record("checklist.answer", actor=actor, obj=checklist, changes=changes)
-        _tell_routers_when_the_lawyer_is_done(checklist, actor, routes)
-    return checklist, saved
+    if not changes:
+        return []
+    # One batch whatever the number of items ("the rest of this section: yes" sends many).
+    Answer.objects.bulk_create(created)
+    Answer.objects.bulk_update(
+        updated, ["value", "comment", "answered_by", "answered_at", "copied"]
+    )
+    if answered_routes:
+        Route.objects.filter(pk__in=[r.pk for r in answered_routes]).update(answered_at=now)
+    Checklist.objects.filter(pk=checklist.pk).update(updated_at=now)
+    audit.record("checklist.answer", actor=actor, obj=checklist, changes=changes)
+    _tell_routers_when_a_round_is_done(checklist, actor, answered_routes, now)
+    return created + updated
 
 
-def _tell_routers_when_the_lawyer_is_done(checklist, actor, routes) -> None:
-    mine = [r for r in routes.values() if r.lawyer_id == actor.pk]
-    if not mine or any(r.answered_at is None for r in mine):
+def _tell_routers_when_a_round_is_done(checklist, actor, answered_routes, now) -> None:
+    """CL8.2: the administrator who routed the items hears once per round, when the lawyer has
+    answered its last item. Before issue 13 this was a condition checked on every save of the
+    lawyer ("all my routes are answered"), so a comment typed after the click, or an answer
+    changed afterwards, notified again; now the round's `answered_at` is set once, by the one
+    update that finds it still open (the checklist's lock serializes the lawyer's saves)."""
+    round_ids = {r.round_id for r in answered_routes if r.round_id}
+    if not round_ids:
         return
-    routers = User.objects.filter(pk__in={r.routed_by_id for r in mine if r.routed_by_id})
+    still_open = Route.objects.filter(round=OuterRef("pk"), answered_at__isnull=True)
+    done = list(
+        RouteRound.objects.filter(pk__in=round_ids, answered_at__isnull=True)
+        .exclude(Exists(still_open))
+        .select_related("routed_by")
+    )
+    if not done:
+        return
+    RouteRound.objects.filter(pk__in=[r.pk for r in done], answered_at__isnull=True).update(
+        answered_at=now
+    )
+    codes = {
+        round_id: sorted(codes) for round_id, codes in _codes_by_round([r.pk for r in done]).items()
+    }
+    for round_ in done:
+        if round_.routed_by is None:
+            continue
+        notify(
+            [round_.routed_by],
+            kind="checklist.legal_answered",
+            title=_("The lawyer answered the checklist of “%(title)s”"),
+            body=_("%(lawyer)s answered the items routed to them (%(codes)s)."),
+            params={
+                "title": checklist.version.title,
+                "lawyer": actor.get_full_name(),
+                "codes": ", ".join(codes.get(round_.pk, [])),
+            },
+            url=checklist_url(checklist.version),
+            actor=actor,
+        )
+
+
+def _codes_by_round(round_ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for round_id, code in Route.objects.filter(round__in=round_ids).values_list(
+        "round", "item__code"
+    ):
+        out.setdefault(round_id, []).append(code)
+    return out
+
+
+@transaction.atomic
+def round_reply(*, version, actor: User, round_id: int, text: str) -> RouteMessage:
+    """A reply in a legal review round's thread (issue 13, point 2): by the round's lawyer or
+    an administrator of the organization; the other side is told. Only while the checklist can
+    still change (CL8.4): the thread of a signed checklist is kept as it was."""
+    text = (text or "").strip()
+    probe = Checklist(version=version)
+    may_route = permissions.can(actor, "checklist.route", probe)
+    if not (may_route or permissions.can(actor, "checklist.legal_answer", probe)):
+        raise PermissionDenied
+    checklist = _locked(version, actor=actor)
+    round_ = (
+        RouteRound.objects.select_related("lawyer", "routed_by")
+        .filter(checklist=checklist, pk=round_id)
+        .first()
+        if checklist is not None
+        else None
+    )
+    if round_ is None:
+        raise ValidationError(_("This legal review is not part of the checklist."))
+    if round_.lawyer_id != actor.pk and not may_route:
+        raise PermissionDenied
+    if not text:
+        raise ValidationError({"text": _("Write the message.")})
+    if len(text) > 2000:
+        raise ValidationError({"text": _("The message is too long (2000 characters at most).")})
+    message = RouteMessage.objects.create(round=round_, author=actor, text=text)
+    audit.record(
+        "checklist.reply", actor=actor, obj=checklist, changes={"round": [None, round_.pk]}
+    )
+    other = [round_.routed_by] if actor.pk == round_.lawyer_id else [round_.lawyer]
     notify(
-        routers,
-        kind="checklist.legal_answered",
-        title=_("The lawyer answered the checklist of “%(title)s”"),
-        body=_("%(lawyer)s answered the items routed to them (%(codes)s)."),
+        [u for u in other if u is not None],
+        kind="checklist.reply",
+        title=_("A reply in the legal review of “%(title)s”"),
+        body=_("%(author)s: %(text)s"),
         params={
             "title": checklist.version.title,
-            "lawyer": actor.get_full_name(),
-            "codes": ", ".join(r.item.code for r in mine),
+            "author": actor.get_full_name(),
+            "text": text[:200],
         },
         url=checklist_url(checklist.version),
         actor=actor,
     )
+    return message
 
 
 def is_lawyer_for(lawyer: User, organization) -> bool:

@@ -5,17 +5,25 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from accounts import archive, permissions
+from accounts import archive, once, permissions
 from accounts.archive import ARCHIVE, RESTORE
 from accounts.exceptions import InvalidTransition
 from accounts.web import apply_errors, error_text
 from reports.pdf import render_pdf
 
 from . import selectors, services
-from .forms import AnswerForm, DecisionForm, RouteForm, answers_from_post
-from .models import PDF_LANGUAGES, Answer, Checklist, TemplateItem
+from .forms import AnswerForm, DecisionForm, ReplyForm, RouteForm, answers_from_post
+from .models import (
+    PDF_LANGUAGES,
+    Answer,
+    Checklist,
+    RouteMessage,
+    TemplateItem,
+    TemplateSection,
+)
 from .workflows import checklist_workflow, version_refusal
 
 
@@ -68,7 +76,10 @@ def _page_context(
     if checklist is not None:
         answers = {a.item_id: a for a in checklist.answers.select_related("answered_by")}
         routes = {
-            r.item_id: r for r in checklist.routes.select_related("lawyer", "routed_by", "item")
+            r.item_id: r
+            for r in checklist.routes.select_related(
+                "lawyer", "routed_by", "item", "round__lawyer", "round__routed_by"
+            )
         }
     has_visuals = version.has_visual_materials
     sections = list(template.sections.prefetch_related("items")) if template else []
@@ -100,6 +111,31 @@ def _page_context(
             )
         # The template's data says whether the section's items may be N/A without visuals.
         section.na_without_visuals = any(row["na_auto"] for row in section.rows)
+        # "The rest of this section: yes" is offered while this person has items left in it.
+        section.open_count = sum(1 for row in section.rows if row["editable"] and not row["answer"])
+    # Issue 13 point 2: each routing is a round, with its question, the lawyer's answers and a
+    # thread of replies, seen by the administrators and the lawyer. The rounds come with the
+    # routes; their messages are one more query, only when something was routed.
+    rounds = []
+    if routes:
+        may_route = permissions.can(user, "checklist.route", probe)
+        by_round: dict[int, object] = {}
+        rows: dict[int, list] = {}
+        for route in sorted(routes.values(), key=lambda r: (r.routed_at, r.item.position)):
+            if route.round is not None:
+                by_round.setdefault(route.round_id, route.round)
+                rows.setdefault(route.round_id, []).append((route, answers.get(route.item_id)))
+        rounds = sorted(by_round.values(), key=lambda r: (r.routed_at, r.pk))
+        thread: dict[int, list] = {}
+        for message in RouteMessage.objects.filter(round__in=list(by_round)).select_related(
+            "author"
+        ):
+            thread.setdefault(message.round_id, []).append(message)
+        for round_ in rounds:
+            round_.rows = rows[round_.pk]
+            round_.thread = thread.get(round_.pk, [])
+            round_.can_reply = open_ and (round_.lawyer_id == user.pk or may_route)
+            round_.is_mine = round_.lawyer_id == user.pk
     route_action = actions.get("route")
     decide_action = actions.get("decide")
     can_route = route_action is not None and route_action.enabled
@@ -126,6 +162,9 @@ def _page_context(
         "route_form": route_form if can_route else None,
         "decision_form": decision_form if can_decide else None,
         "routes": sorted(routes.values(), key=lambda r: (r.routed_at, r.item.position)),
+        "rounds": rounds,
+        "my_rounds": [r for r in rounds if r.is_mine and r.answered_at is None],
+        "reply_form": ReplyForm(),
         "has_visuals": has_visuals,
         "pdf_languages": PDF_LANGUAGES,
         "archived": archived,
@@ -198,7 +237,6 @@ def answer(request: HttpRequest, pk: int) -> JsonResponse:
     except ValidationError as error:
         return JsonResponse({"ok": False, "error": " ".join(_messages_of(error))}, status=400)
     row = checklist.answers.select_related("answered_by").get(item_id=data["item"])
-    progress = selectors.progress(checklist, checklist.template)
     return JsonResponse(
         {
             "ok": True,
@@ -206,13 +244,119 @@ def answer(request: HttpRequest, pk: int) -> JsonResponse:
             "value": row.value,
             "comment": row.comment,
             "answered_by": row.answered_by.get_full_name() if row.answered_by else "",
-            "answered_at": formats.date_format(
-                timezone.localtime(row.answered_at), "SHORT_DATETIME_FORMAT"
-            ),
-            "answered": progress["answered"],
-            "total": progress["total"],
+            "answered_at": _when(row.answered_at),
+            **_state(request.user, checklist),
         }
     )
+
+
+def _when(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+
+
+def _state(user, checklist: Checklist) -> dict:
+    """What the page shows after a save (issue 13, point 2): the progress, and whether the
+    final decision can now be signed — the page then brings the signature form in without a
+    reload. The decision's state is the workflow's own (its guards CL9, CL8.2), asked only when
+    every item is answered."""
+    progress = selectors.progress(checklist, checklist.template)
+    ready, reason = False, ""
+    if progress["answered"] == progress["total"]:
+        action = {a.name: a for a in checklist_workflow.available_actions(user, checklist)}.get(
+            "decide"
+        )
+        if action is not None:
+            ready, reason = action.enabled, str(action.reason or "")
+    return {
+        "answered": progress["answered"],
+        "total": progress["total"],
+        "percent": progress["percent"],
+        "decide_ready": ready,
+        "decide_reason": reason,
+    }
+
+
+@login_required
+@require_POST
+def section_yes(request: HttpRequest, pk: int, section_pk: int) -> HttpResponse:
+    """ "The rest of this section: yes" — one request answers every unanswered item of the
+    section this person may answer (services.answer_rest_of_section). The page's script asks for
+    JSON; without JavaScript the button posts the form here and comes back to the page."""
+    version = _version(request, pk)
+    wants_json = request.headers.get("X-Requested-With") == "fetch"
+    section = TemplateSection.objects.filter(pk=section_pk).first()
+    status, error = 200, ""
+    try:
+        checklist, saved = services.answer_rest_of_section(
+            version=version, actor=request.user, section=section
+        )
+    except PermissionDenied:
+        status, error = 403, _("You may not answer this checklist.")
+    except InvalidTransition as exc:
+        status, error = 409, str(exc.message)
+    except ValidationError as exc:
+        status, error = 400, " ".join(_messages_of(exc))
+    if not wants_json:
+        if status == 403:
+            raise PermissionDenied
+        if error:
+            messages.error(request, error)
+        elif saved:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s item is answered “yes”.",
+                    "%(count)s items are answered “yes”.",
+                    len(saved),
+                )
+                % {"count": len(saved)},
+            )
+        else:
+            messages.info(request, _("Nothing was left to answer in this section."))
+        return redirect("checklist:detail", pk=version.pk)
+    if error:
+        return JsonResponse({"ok": False, "error": error}, status=status)
+    rows = [
+        {
+            "item": answer.item_id,
+            "value": answer.value,
+            "answered_by": request.user.get_full_name(),
+            "answered_at": _when(answer.answered_at),
+        }
+        for answer in saved
+    ]
+    return JsonResponse({"ok": True, "rows": rows, **_state(request.user, checklist)})
+
+
+@login_required
+@require_POST
+@once.protect
+def reply(request: HttpRequest, pk: int, round_pk: int) -> HttpResponse:
+    """A reply in a legal review round's thread (issue 13, point 2)."""
+    version = _version(request, pk)
+    probe = Checklist(version=version)
+    if not (
+        permissions.can(request.user, "checklist.route", probe)
+        or permissions.can(request.user, "checklist.legal_answer", probe)
+    ):
+        raise PermissionDenied  # the service asks again, with the round's own lawyer
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("text", [])) or _("Write the message."))
+        return redirect("checklist:detail", pk=version.pk)
+    with once.submission(request) as slot:
+        try:
+            services.round_reply(
+                version=version,
+                actor=request.user,
+                round_id=round_pk,
+                text=form.cleaned_data["text"],
+            )
+        except (InvalidTransition, ValidationError) as error:
+            messages.error(request, error_text(error))
+            return redirect("checklist:detail", pk=version.pk)
+        messages.success(request, _("The message is sent."))
+        return slot.redirect("checklist:detail", pk=version.pk)
 
 
 @login_required

@@ -29,7 +29,7 @@ from accounts.models import Membership, Role, User
 from accounts.notifications import notify
 from accounts.workflow import Step, Transition, Workflow
 
-from .models import Answer, Checklist, Decision, Route, TemplateItem
+from .models import Answer, Checklist, Decision, Route, RouteRound, TemplateItem
 
 S = Checklist.Status
 
@@ -172,6 +172,11 @@ def _route(step: Step) -> None:
     if not items:
         raise ValidationError({"items": _("Choose the items for the lawyer.")})
     now = timezone.now()
+    # One round per routing (issue 13, point 2): its question, its thread, and its one notice
+    # to the administrator when the lawyer has answered all of it.
+    round_ = RouteRound.objects.create(
+        checklist=checklist, lawyer=lawyer, note=note, routed_by=actor, routed_at=now
+    )
     for item in items:
         Route.objects.update_or_create(
             checklist=checklist,
@@ -182,6 +187,7 @@ def _route(step: Step) -> None:
                 "routed_by": actor,
                 "routed_at": now,
                 "answered_at": None,
+                "round": round_,
             },
         )
     codes = ", ".join(i.code for i in items)

@@ -82,3 +82,32 @@ def render(
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(fmt, language)}"'
     return response
+
+
+def hygiene_pdf(
+    *, base, rows, total, flag: str, own: bool, tasks, more: bool, language: str, site: str
+) -> HttpResponse:
+    """The hygiene page as a PDF (issue 13 point 8): the counts, and under the page's filter the
+    same drill-down rows — each problem with who must act and where — the filter stated."""
+    with translation.override(language):
+        pdf = render_pdf(
+            "registry/hygiene_pdf.html",
+            {
+                "base": base,
+                "rows": rows,
+                "total": total,
+                "flags": FLAGS,
+                "flag": flag,
+                "flag_label": FLAGS.get(flag, ""),
+                "own": own,
+                "tasks": tasks,
+                "more": more,
+                "site": site,
+                "today": timezone.localdate(),
+            },
+            language=language,
+        )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"hygiene-{base.pk}-{flag or 'all'}-{timezone.localdate():%Y-%m-%d}-{language}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

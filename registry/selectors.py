@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import audit, permissions
-from accounts.models import AuditEntry, Organization, Role
+from accounts.models import AuditEntry, Membership, Organization, Role
 
 from . import links
 from .models import (
@@ -133,6 +133,142 @@ def hygiene(user: Any, base: Organization, today: date) -> tuple[list[HygieneRow
         for key, value in row.counts.items():
             total.counts[key] = total.counts.get(key, 0) + value
     return rows, total
+
+
+# Who must act on each flag (issue 13, point 8) ------------------------------------------------
+
+ADMINISTRATOR, CHAIRMAN = "administrator", "chairman"
+
+
+@dataclass(frozen=True)
+class FlagAction:
+    """Who must act on a flag, under which rule, and where it is done."""
+
+    rule: str
+    who: str  # ADMINISTRATOR: the account's administrator; CHAIRMAN: the organization's chairman
+    url_name: str  # a registry URL taking the account's pk
+    label: Any
+    anchor: str = ""
+
+
+# R4.2: the account exists on the union body's decision — its administrator records it on the
+# account (registry.account.change). R4.4: the administrator checks the logo. R4.5: the chairman
+# appoints the administrators by order (registry.appointment.record). R9.2: the administrator
+# proposes the access list, the chairman approves it (registry.access_list.approve). R9.3: the
+# passwords are changed (and the change recorded) by the administrator. R4.3: the register is
+# kept true — a closed account stops being a publishing target on its edit page.
+FLAG_ACTIONS: dict[str, FlagAction] = {
+    "no_decision": FlagAction(
+        "R4.2", ADMINISTRATOR, "registry:decision_add", _("Record the creation decision")
+    ),
+    "no_logo_check": FlagAction(
+        "R4.4", ADMINISTRATOR, "registry:logo_check_add", _("Record a logo check")
+    ),
+    "no_administrator": FlagAction(
+        "R4.5", CHAIRMAN, "registry:appointment_add", _("Record the administrator's order")
+    ),
+    "access_list": FlagAction(
+        "R9.2", ADMINISTRATOR, "registry:access_list_edit", _("Propose the access list")
+    ),
+    "rotation_overdue": FlagAction(
+        "R9.3", ADMINISTRATOR, "registry:rotation_add", _("Record the password change")
+    ),
+    "closed_target": FlagAction(
+        "R4.3", ADMINISTRATOR, "registry:edit", _("Stop publishing to the closed account")
+    ),
+}
+# R9.2: a list waiting for approval is the chairman's to approve, on the account's page.
+PENDING_LIST_ACTION = FlagAction("R9.2", CHAIRMAN, "registry:detail", _("Approve the access list"))
+
+
+@dataclass
+class HygieneTask:
+    """One flag of one account: what is wrong, the rule, who must act, and where."""
+
+    account: Any
+    flag: str
+    label: Any
+    action: FlagAction
+    people: list[str]
+    url: str
+
+    @property
+    def role_label(self) -> Any:
+        return Role(self.action.who).label
+
+
+def hygiene_accounts(
+    user: Any, base: Organization, today: date, *, flag: str = "any", own: bool = False
+) -> QuerySet[OfficialAccount]:
+    """The accounts behind the hygiene counts (the drill-down): flagged accounts of `base`'s
+    subtree (or its own accounts), filtered by one flag or any."""
+    qs = (
+        accounts_visible_to(user)
+        .active()
+        .exclude(status=AccountStatus.CLOSED, is_publishing_target=False)
+        .with_flags(today)
+        .select_related("organization")
+    )
+    if own:
+        qs = qs.filter(organization=base)
+    else:
+        qs = qs.filter(organization__path__startswith=base.path)
+    qs = qs.filter(**{f"flag_{flag}": True}) if flag in FLAGS else qs.with_any_flag()
+    return qs.order_by("organization__path", "network", "display_name", "pk")
+
+
+def hygiene_tasks(accounts: list, today: date, *, flag: str = "any") -> list[HygieneTask]:
+    """For a page of flagged accounts: one task per flag, naming the person who must act — the
+    account's current administrator (R4.5 appointment; else the organization's administrators),
+    or the organization's chairman where the rule is the chairman's — and the link to do it.
+    Two queries whatever the number of accounts."""
+    from django.urls import reverse
+
+    if not accounts:
+        return []
+    appointed: dict[int, list[str]] = {}
+    for account_id, name in (
+        AdministratorAppointment.objects.filter(
+            account__in=[a.pk for a in accounts], starts_on__lte=today
+        )
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .order_by("account", "full_name")
+        .values_list("account", "full_name")
+    ):
+        appointed.setdefault(account_id, []).append(name)
+    members: dict[tuple[int, str], list[str]] = {}
+    for membership in (
+        Membership.objects.filter(
+            organization__in={a.organization_id for a in accounts},
+            role__in=[Role.ADMINISTRATOR, Role.CHAIRMAN],
+            user__is_active=True,
+        )
+        .select_related("user")
+        .order_by("organization", "role", "user__last_name", "user__first_name")
+    ):
+        name = membership.user.get_full_name() or membership.user.username
+        if membership.position:
+            name = f"{name} ({membership.position})"
+        members.setdefault((membership.organization_id, membership.role), []).append(name)
+    tasks = []
+    for account in accounts:
+        for name, label in FLAGS.items():
+            if not getattr(account, f"flag_{name}", False) or flag not in ("any", name):
+                continue
+            action = FLAG_ACTIONS[name]
+            if name == "access_list" and getattr(account, "has_pending_list", False):
+                action = PENDING_LIST_ACTION
+            if action.who == CHAIRMAN:
+                people = members.get((account.organization_id, Role.CHAIRMAN), [])
+            else:
+                people = appointed.get(account.pk) or members.get(
+                    (account.organization_id, Role.ADMINISTRATOR), []
+                )
+            url = reverse(action.url_name, args=[account.pk])
+            if action.anchor:
+                url = f"{url}#{action.anchor}"
+            tasks.append(HygieneTask(account, name, label, action, people, url))
+    return tasks
 
 
 def violations_visible_to(user: Any) -> QuerySet[Violation]:

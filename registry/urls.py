@@ -11,6 +11,7 @@ urlpatterns = [
     path("export.<str:fmt>", views.account_export, name="export"),
     path("new/", views.account_create, name="create"),
     path("hygiene/", views.hygiene, name="hygiene"),
+    path("hygiene/pdf/", views.hygiene_pdf, name="hygiene_pdf"),  # issue 13 point 8
     path("pick/", picking.pick_account, name="pick_account"),  # issue 14, accounts/picking.py
     path("<int:pk>/", views.account_detail, name="detail"),
     path("<int:pk>/edit/", views.account_edit, name="edit"),

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -435,25 +435,105 @@ def policy_edit(request: HttpRequest, org_pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def hygiene(request: HttpRequest) -> HttpResponse:
+HYGIENE_PAGE_SIZE = 50
+HYGIENE_PDF_LIMIT = 1000  # accounts in the PDF's drill-down; the PDF says when there are more
+
+
+def _hygiene_filter(request: HttpRequest) -> tuple[Organization, str, bool]:
+    """The hygiene page's filter, shared by its PDF: the organization (base), the flag of the
+    drill-down ("" none, "any", or one of FLAGS) and whether only the base's own accounts."""
     permissions.require(request.user, "registry.hygiene.view")
     organizations = permissions.visible_organizations(request.user, action="registry.hygiene.view")
     base = None
     if request.GET.get("organization"):
         try:
             base = organizations.get(pk=int(request.GET["organization"]))
-        except (ValueError, Organization.DoesNotExist):
+        except (ValueError, OverflowError, Organization.DoesNotExist):
             raise Http404 from None
     if base is None:
         base = organizations.order_by("depth", "path").first()
         if base is None:
             raise PermissionDenied
-    rows, total = selectors.hygiene(request.user, base, timezone.localdate())
+    flag = request.GET.get("flag", "")
+    if flag and flag != "any" and flag not in FLAGS:
+        messages.error(request, _("Unknown problem in the filter: every problem is shown."))
+        flag = "any"
+    return base, flag, request.GET.get("own") == "1"
+
+
+def _hygiene_query(base: Organization, flag: str, own: bool) -> str:
+    query = QueryDict(mutable=True)
+    query["organization"] = str(base.pk)
+    if flag:
+        query["flag"] = flag
+    if own:
+        query["own"] = "1"
+    return query.urlencode()
+
+
+@login_required
+def hygiene(request: HttpRequest) -> HttpResponse:
+    """Flag counts per organization (one aggregate), and under a flag the drill-down: each
+    flagged account with who must act and the link to do it (issue 13 point 8), paginated."""
+    base, flag, own = _hygiene_filter(request)
+    today = timezone.localdate()
+    rows, total = selectors.hygiene(request.user, base, today)
+    page, tasks = None, []
+    if flag:
+        page = CappedPaginator(
+            selectors.hygiene_accounts(request.user, base, today, flag=flag, own=own),
+            HYGIENE_PAGE_SIZE,
+        ).get_page(request.GET.get("page"))
+        tasks = selectors.hygiene_tasks(list(page), today, flag=flag)
+    querystring = _hygiene_query(base, flag, own)
     return render(
         request,
         "registry/hygiene.html",
-        {"base": base, "rows": rows, "total": total, "flags": FLAGS},
+        {
+            "base": base,
+            "rows": rows,
+            "total": total,
+            "flags": FLAGS,
+            "flag": flag,
+            "flag_label": FLAGS.get(flag, ""),
+            "own": own,
+            "page": page,
+            "tasks": tasks,
+            "querystring": querystring,
+            "pdf_query": querystring,
+        },
+    )
+
+
+@login_required
+def hygiene_pdf(request: HttpRequest) -> HttpResponse:
+    """The hygiene page as a PDF, with the same filter (organization, problem, own accounts) and
+    the same rows, the filter stated on it."""
+    base, flag, own = _hygiene_filter(request)
+    language = request.GET.get("lang") or request.LANGUAGE_CODE
+    if language not in ("kk", "ru"):
+        raise Http404
+    today = timezone.localdate()
+    rows, total = selectors.hygiene(request.user, base, today)
+    accounts, more = [], False
+    if flag:
+        accounts = list(
+            selectors.hygiene_accounts(request.user, base, today, flag=flag, own=own)[
+                : HYGIENE_PDF_LIMIT + 1
+            ]
+        )
+        more = len(accounts) > HYGIENE_PDF_LIMIT
+        accounts = accounts[:HYGIENE_PDF_LIMIT]
+    return exports.hygiene_pdf(
+        base=base,
+        rows=rows,
+        total=total,
+        flag=flag,
+        own=own,
+        tasks=selectors.hygiene_tasks(accounts, today, flag=flag),
+        more=more,
+        language=language,
+        site=request.build_absolute_uri("/").rstrip("/"),
     )
 
 
