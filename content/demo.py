@@ -63,6 +63,9 @@ STATES = [
 ]
 
 
+CRISIS_NOTE = "Тек расталған деректер; эмоциялық бағалау жоқ."
+
+
 def _sentence(title: str) -> str:
     return title if title[-1:] in ".?!" else f"{title}."
 
@@ -71,6 +74,9 @@ def load(stdout) -> int:
     created = 0
     now = timezone.now()
     today = timezone.localdate()
+    # The active crisis below covers Astana's subtree (R10.2): its demo publications say how they
+    # follow the agreed position, so that their drafts save unchanged (issue 13, point 7).
+    astana = Organization.objects.filter(bin="000000000020").first()
     for account in OfficialAccount.objects.filter(status="active").select_related("organization"):
         organization = account.organization
         if Publication.objects.filter(organization=organization).exists():
@@ -114,8 +120,12 @@ def load(stdout) -> int:
                 planned_on=day,
             )
             item.accounts.add(account)
+        note = (
+            CRISIS_NOTE if astana is not None and organization.path.startswith(astana.path) else ""
+        )
         for number, (status, kk, ru, kind, direction) in enumerate(STATES):
             publication = Publication.objects.create(
+                crisis_position_note=note,
                 organization=organization,
                 author=author,
                 kind=kind,
@@ -202,7 +212,6 @@ def load(stdout) -> int:
             recorded_by=author,
         )
         created += 1
-    astana = Organization.objects.filter(bin="000000000020").first()
     if astana and not Crisis.objects.filter(organization=astana).exists():
         chairman = User.objects.filter(
             memberships__organization=astana, memberships__role=Role.CHAIRMAN

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import files
 from accounts.models import Organization, User
-from accounts.picking import PickerWidget
+from accounts.picking import LIMIT as PICK_LIMIT
+from accounts.picking import MultiPickerWidget, PickerWidget
 from registry.forms import DateInput
 from registry.models import OfficialAccount
 
@@ -116,8 +117,16 @@ class PublicationForm(_ClassifiedForm):
         "crisis_position_note",
     ]
 
-    def __init__(self, *args, crisis=None, plan_item=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, crisis=None, plan_item=None, **kwargs):
+        # Issue 13 point 7: "keep only the Kazakh (Russian) text" posts the form again with
+        # `keep_only`: the language becomes that one and the other text is cleared.
+        keep = data.get("keep_only") if data is not None else None
+        if keep in ("kk", "ru") and plan_item is None:
+            data = data.copy()
+            data["language"] = keep
+            data["text_ru" if keep == "kk" else "text_kk"] = ""
+        super().__init__(data, *args, **kwargs)
+        self.keep_only_offer: tuple[str, str] | None = None
         if plan_item is not None:
             # R6.1: the plan item fixes these; the service copies them from it.
             for name in ("unplanned_reason", "kind", "direction", "audiences", "language"):
@@ -129,6 +138,89 @@ class PublicationForm(_ClassifiedForm):
         else:
             self.fields["crisis_position_note"].required = True
             self.fields["crisis_position_note"].help_text = crisis.agreed_position
+        if not self.is_bound:
+            self._preselect()
+
+    def _preselect(self) -> None:
+        """Issue 13 point 7: where there is one choice it is made — the organization's only
+        account, and the language when its accounts all publish in the same single one."""
+        queryset = self.fields["accounts"].queryset
+        if "accounts" not in self.initial:
+            only = list(queryset[:2])
+            if len(only) == 1:
+                self.initial["accounts"] = only
+        if "language" not in self.initial and not self.fields["language"].disabled:
+            languages = set(queryset.order_by().values_list("languages", flat=True).distinct())
+            if len(languages) == 1 and languages <= {"kk", "ru"}:
+                self.initial["language"] = languages.pop()
+
+    def clean(self):
+        data = super().clean()
+        accounts, language = data.get("accounts"), data.get("language")
+        if accounts and language:
+            self._check_languages(list(accounts), language, data)
+        return data
+
+    def _check_languages(self, accounts, language, data) -> None:
+        """A post in a language an account does not publish in is refused naming the account
+        and its language; where keeping one text fixes it, the page offers to (point 7)."""
+        texts = {code: (data.get(f"text_{code}") or "").strip() for code in ("kk", "ru")}
+        wanted: set[str] = set()
+        for account in accounts:
+            if account.languages not in ("kk", "ru") or language == account.languages:
+                continue
+            wanted.add(account.languages)
+            self.add_error("accounts", language_mismatch(account, language))
+        if len(wanted) == 1 and not self.fields["language"].disabled and texts[next(iter(wanted))]:
+            code = wanted.pop()
+            self.keep_only_offer = (code, str(LANGUAGE_TEXT[code]))
+
+
+# Which text the "keep only" button keeps, by the account's language.
+LANGUAGE_TEXT = {"kk": _("Keep only the Kazakh text"), "ru": _("Keep only the Russian text")}
+
+
+def language_mismatch(account, language: str) -> str:
+    """The refusal of a post in `language` to a single-language `account`, naming both."""
+    params = {"account": account.display_name}
+    if account.languages == "kk":
+        if language == "both":
+            message = _(
+                "“%(account)s” publishes in Kazakh only, and this post has both texts: keep "
+                "only the Kazakh text or choose another account."
+            )
+        else:
+            message = _(
+                "“%(account)s” publishes in Kazakh only, and this post is in Russian: write it "
+                "in Kazakh or choose another account."
+            )
+    elif language == "both":
+        message = _(
+            "“%(account)s” publishes in Russian only, and this post has both texts: keep only "
+            "the Russian text or choose another account."
+        )
+    else:
+        message = _(
+            "“%(account)s” publishes in Russian only, and this post is in Kazakh: write it in "
+            "Russian or choose another account."
+        )
+    return str(message) % params
+
+
+class DraftOrganizationForm(forms.Form):
+    """Issue 13 point 7: who may draft for several organizations says for which one (a search
+    field, issue 14); who may draft for one never sees it."""
+
+    organization = forms.ModelChoiceField(
+        label=_("Organization"),
+        queryset=Organization.objects.none(),
+        widget=PickerWidget("organization", "content.publication.edit"),
+    )
+
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organizations is not None:
+            self.fields["organization"].queryset = organizations
 
 
 class AttachmentForm(forms.Form):
@@ -171,13 +263,40 @@ class CrisisForm(forms.Form):
     agreed_position = forms.CharField(
         label=_("Agreed position"), widget=forms.Textarea(attrs={"rows": 4})
     )
+    # Issue 14: the people of the declaring organization's subtree are found by a search (the
+    # organization's own people offered first), not listed as a checkbox each.
     working_group = forms.ModelMultipleChoiceField(
-        label=_("Working group"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("Working group"),
+        queryset=User.objects.none(),
+        widget=MultiPickerWidget("user", "content.view"),
+        help_text=_(
+            "Type a name to add a person; the organization's own people are offered first."
+        ),
     )
 
-    def __init__(self, *args, users=None, **kwargs):
+    def __init__(self, *args, users=None, organization=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["working_group"].queryset = users if users is not None else User.objects.none()
+        if organization is not None:
+            own = self.fields["working_group"].queryset.filter(
+                memberships__organization=organization
+            )
+            self.fields["working_group"].widget.quick = lambda: own[:PICK_LIMIT]
+
+
+class CrisisOrganizationForm(forms.Form):
+    """Which of the organizations the user chairs declares the crisis (a GET form): a search,
+    not a select — a superuser may name any organization of the union."""
+
+    organization = forms.ModelChoiceField(
+        label=_("Organization"),
+        queryset=Organization.objects.none(),
+        widget=PickerWidget("organization", "content.crisis.manage"),
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
 
 
 class ModerationForm(forms.ModelForm):
@@ -188,6 +307,8 @@ class ModerationForm(forms.ModelForm):
             "occurred_on": DateInput(),
             "excerpt": forms.Textarea(attrs={"rows": 2}),
             "note": forms.Textarea(attrs={"rows": 2}),
+            # Issue 14: a search over the subtree's accounts, not a select of them.
+            "account": PickerWidget("account", "content.moderation.record"),
         }
 
     def __init__(self, *args, accounts=None, **kwargs):

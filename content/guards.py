@@ -107,6 +107,36 @@ def planned_or_explained(actor, publication: Publication, data):
     return None
 
 
+@guard("R6.2-limits")
+def fits_the_networks(actor, publication: Publication, data):
+    """R6.2: what the head approves is exactly what goes out, so the publication must fit every
+    target network's limits before it is submitted, approved or sent as urgent: the text's length
+    (Telegram 4096, 1024 under a photo or video; Instagram 2200; Facebook 63206; TikTok 2200;
+    YouTube title 100, description 5000; VK 15895), Instagram's 30 hashtags and its image ratio
+    from 4:5 to 1.91:1 (content/previews.py). A connected Telegram account is checked by the
+    connector's own guard, R6.2-telegram."""
+    # Asked by several steps on one page: read once per object (as _targets).
+    if "_guard_limits" not in publication.__dict__:
+        publication._guard_limits = _limits_refusal(publication)
+    return publication._guard_limits
+
+
+def _limits_refusal(publication: Publication):
+    from .previews import blocking_problems
+    from .publications import auto_published_accounts
+
+    if publication.current_version_id is None:
+        return None
+    accounts = _targets(publication)
+    if any(a.network.startswith("telegram") for a in accounts):
+        connected = auto_published_accounts(publication)
+        accounts = [
+            a for a in accounts if not (a.network.startswith("telegram") and a.pk in connected)
+        ]
+    problems = blocking_problems(publication.current_version, accounts)
+    return " ".join(p.message for p in problems) if problems else None
+
+
 @guard("R6.3")
 def statement_approved_by_the_body(actor, publication: Publication, data):
     """R6.3: an official statement is approved by the authorized union body first."""
