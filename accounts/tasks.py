@@ -3,7 +3,7 @@ tasks below only drain it."""
 
 from celery import shared_task
 
-from . import outbox
+from . import digest, outbox  # digest: the handler of its e-mails (the worker imports us)
 
 DRAIN_BATCH = 200
 
@@ -37,3 +37,10 @@ def send_notification_emails(notification_ids: list[int]) -> int:
 def send_password_reset(user_id: int) -> int:
     outbox.enqueue(outbox.PASSWORD_RESET, {"user": user_id})
     return 1
+
+
+@shared_task(ignore_result=True)
+def send_notification_digests() -> int:
+    """Issue 13, point 9: each chairman of the Central Committee or a region gets one e-mail a
+    day with the events of the subtree (accounts/digest.py). Safe to run twice: once a day."""
+    return digest.send_daily_digests()
