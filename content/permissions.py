@@ -4,6 +4,8 @@ from accounts.models import Role
 from accounts.permissions import ANY_ROLE, Reach, register
 
 register("content.view", ANY_ROLE)
+# Everyone who may see a publication or a plan may discuss it in its thread (issue 13).
+register("content.comment", ANY_ROLE)
 # Administrators prepare plans and publications of their own organization (R6.2) …
 register("content.plan.edit", [Role.ADMINISTRATOR], Reach.OWN)
 register("content.publication.edit", [Role.ADMINISTRATOR], Reach.OWN)
