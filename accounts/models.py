@@ -150,6 +150,10 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+    # Issue 13, point 9 (accounts/digest.py): an event of the subtree for a chairman of the
+    # Central Committee or a region waits for the next daily digest instead of its own e-mail.
+    digest_pending = models.BooleanField(_("waits for the digest"), default=False)
+    digested_at = models.DateTimeField(_("sent in a digest"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -158,6 +162,12 @@ class Notification(models.Model):
         indexes = [
             # The navbar's unread count on every page.
             models.Index(fields=["recipient", "read_at"], name="notification_unread_idx"),
+            # The daily digest reads only what waits for it.
+            models.Index(
+                fields=["recipient"],
+                condition=models.Q(digest_pending=True),
+                name="notification_digest_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -281,3 +291,49 @@ class TaskHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return self.task
+
+
+class NotificationPreference(models.Model):
+    """A person's choice for one kind of notification (accounts/digest.py): a row exists only
+    where the person switched the e-mail copy off; no row means the e-mail is sent."""
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+        verbose_name=_("user"),
+    )
+    kind = models.CharField(_("kind"), max_length=100)
+    email = models.BooleanField(_("by e-mail"), default=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification setting")
+        verbose_name_plural = _("notification settings")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_preference_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.kind}"
+
+
+class NotificationDigest(models.Model):
+    """The daily digest e-mail sent to one person on one day: the unique key makes it once."""
+
+    recipient = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="+", verbose_name=_("recipient")
+    )
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("notifications"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("notification digest")
+        verbose_name_plural = _("notification digests")
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "day"], name="notification_digest_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id}:{self.day}"

@@ -94,6 +94,10 @@ class _Nudge:
 
     ran = False
 
+    def __init__(self) -> None:
+        # Django names a failed robust on-commit callback by its __qualname__.
+        self.__qualname__ = "accounts.outbox.nudge"
+
     def __call__(self) -> None:
         self.ran = True
         nudge()

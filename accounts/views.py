@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from . import audit, home, once, permissions, security, services, two_factor
+from . import audit, home, notifications, once, permissions, security, services, two_factor
 from .forms import (
     LoginCodeForm,
     LoginForm,
@@ -277,6 +277,12 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("unread"):
         qs = qs.filter(read_at__isnull=True)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Issue 13: a notification about something to decide shows it, with the decision's buttons
+    # (the app that sent it renders the card: accounts.notifications.register_details).
+    page.object_list = list(page.object_list)
+    cards = notifications.cards_for(request, page.object_list)
+    for notification in page.object_list:
+        notification.card = cards.get(notification.pk, "")
     return render(request, "accounts/notification_list.html", {"page": page})
 
 
@@ -301,6 +307,29 @@ def notification_read_all(request: HttpRequest) -> HttpResponse:
     if n:
         messages.success(request, _("All notifications are marked as read."))
     return redirect("accounts:notifications")
+
+
+@login_required
+def notification_settings(request: HttpRequest) -> HttpResponse:
+    """Issue 13, point 9: the person's own choice of e-mail per kind (accounts/digest.py); there
+    is no way to address another person's settings."""
+    from .digest import DIGEST_ORGANIZATION_KINDS, NotificationSettingsForm
+    from .models import Role
+
+    posted = request.method == "POST"
+    form = NotificationSettingsForm(request.POST if posted else None, user=request.user)
+    if posted and form.is_valid():
+        form.save()
+        messages.success(request, _("Your notification settings are saved."))
+        return redirect("accounts:notification_settings")
+    gets_digest = Membership.objects.filter(
+        user=request.user, role=Role.CHAIRMAN, organization__kind__in=DIGEST_ORGANIZATION_KINDS
+    ).exists()
+    return render(
+        request,
+        "accounts/notification_settings.html",
+        {"form": form, "gets_digest": gets_digest},
+    )
 
 
 # Organizations ------------------------------------------------------------------------------

@@ -523,3 +523,60 @@ class UrgentReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.publication_id} {self.day}"
+
+
+class Comment(models.Model):
+    """A remark in the thread of a publication or of a content plan (issue 13, point 4). Seen by
+    everyone who may see the object; never edited or deleted, so the thread stays part of the
+    object's history. `mentioned` are the people named with @username, notified once."""
+
+    publication = models.ForeignKey(
+        Publication,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("publication"),
+    )
+    plan = models.ForeignKey(
+        ContentPlan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("content plan"),
+    )
+    author = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    text = models.TextField(_("comment"), max_length=2000)
+    mentioned = models.ManyToManyField(
+        User, blank=True, related_name="+", verbose_name=_("mentioned")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(publication__isnull=False, plan__isnull=True)
+                | models.Q(publication__isnull=True, plan__isnull=False),
+                name="comment_on_one_object",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def target(self):
+        return self.publication or self.plan
+
+    @property
+    def permission_organization(self) -> Organization:
+        return self.target.organization

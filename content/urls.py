@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import approvals, comments
 
 app_name = "content"
 
@@ -23,6 +24,17 @@ urlpatterns = [
         name="statement_document",
     ),
     path("publications/<int:pk>/diff/", views.version_diff, name="version_diff"),
+    path(
+        "publications/<int:pk>/comments/", comments.publication_comment, name="publication_comment"
+    ),
+    path("plans/<int:pk>/comments/", comments.plan_comment, name="plan_comment"),
+    # Issue 13: approve or return from the notification's card; the e-mail's signed link.
+    path(
+        "publications/<int:pk>/approval/<slug:action>/",
+        approvals.approval_inline,
+        name="approval_inline",
+    ),
+    path("approve/<str:token>/", approvals.approval_confirm, name="approval_confirm"),
     path("attachments/<int:pk>/remove/", views.attachment_remove, name="attachment_remove"),
     path("attachments/<int:pk>/", views.attachment_file, name="attachment_file"),
     path(
@@ -43,6 +55,16 @@ urlpatterns = [
     path("plans/<int:pk>/do/<slug:action>/", views.plan_action, name="plan_action"),
     path("planning/<int:org_pk>/", views.planning_setting, name="planning"),
     path("calendar/", views.calendar_view, name="calendar"),
+    path(
+        "calendar/items/<int:pk>/move/",
+        views.calendar.calendar_move_item,
+        name="calendar_move_item",
+    ),
+    path(
+        "calendar/publications/<int:pk>/move/",
+        views.calendar.calendar_move_publication,
+        name="calendar_move_publication",
+    ),
     path("crises/", views.crisis_list, name="crises"),
     path("crises/new/", views.crisis_declare, name="crisis_declare"),
     path("crises/<int:pk>/", views.crisis_detail, name="crisis_detail"),

@@ -15,6 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts import files
 from accounts.archive import Archivable
 from accounts.models import Organization, User
 from content.models import PublicationTarget
@@ -332,3 +333,132 @@ class ReportReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization_id} {self.starts_on}–{self.ends_on} {self.kind}"
+
+
+class OrganizationSummary(models.Model):
+    """Issue 14, point 4: the compliance dashboard's figures of one organization alone (not its
+    subtree), kept by reports.summary.refresh_dashboard (beat, every few minutes). The page reads
+    its page of rows and one aggregate over the rows of the reader's subtree."""
+
+    organization = models.OneToOneField(
+        Organization, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    on = models.DateField()  # the day the figures are for (flags and overdue depend on it)
+    accounts = models.PositiveIntegerField(default=0)
+    flagged = models.PositiveIntegerField(default=0)  # accounts with any R4 or R9 flag
+    r4 = models.PositiveIntegerField(default=0)  # accounts with an R4 flag
+    r9 = models.PositiveIntegerField(default=0)  # accounts with an R9 flag
+    open_appeals = models.PositiveIntegerField(default=0)
+    overdue = models.PositiveIntegerField(default=0)
+    urgent = models.PositiveIntegerField(default=0)
+    published = models.PositiveIntegerField(default=0)  # since the current half-year began
+    unchecked = models.PositiveIntegerField(default=0)
+    plan = models.CharField(max_length=8, blank=True)  # "approved", "pending", ""
+    plan_rank = models.PositiveSmallIntegerField(default=0)  # the order the page sorts by
+    report_status = models.CharField(max_length=16, blank=True)  # the previous half-year's
+    report_rank = models.PositiveSmallIntegerField(default=0)
+    report_pk = models.PositiveIntegerField(null=True, blank=True)
+    computed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} {self.computed_at:%Y-%m-%d %H:%M}"
+
+
+class RollupSummary(models.Model):
+    """Issue 14, point 4: the roll-up's figures of one organization for one half-year, its own
+    (`own`) and summed over its subtree (`subtree`), kept by reports.summary.refresh_rollup.
+    `own.messages` leaves out copies forwarded from inside the organization's own subtree,
+    `subtree.messages` those forwarded from inside its parent's subtree (the row it is on the
+    parent's roll-up) and `subtree_messages` those from inside its own subtree (its total)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    own = models.JSONField(default=dict)
+    subtree = models.JSONField(default=dict)
+    subtree_messages = models.PositiveIntegerField(default=0)
+    report_pk = models.PositiveIntegerField(null=True, blank=True)
+    report_status = models.CharField(max_length=16, blank=True)
+    descendants = models.PositiveIntegerField(default=0)  # active organizations below
+    descendants_handed_in = models.PositiveIntegerField(default=0)  # their reports handed in
+    children_missing = models.PositiveIntegerField(default=0)  # children without one
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "starts_on", "ends_on"], name="rollup_summary_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} {self.starts_on}–{self.ends_on}"
+
+
+class PdfJob(models.Model):
+    """Issue 14: a report or roll-up PDF built by a Celery worker (reports.pdf_jobs), never in
+    the web request. The file is stored through the project's storage (accounts.files) and sent
+    back only by the permission-checked download view. One job per document is in progress at
+    a time (`key`): asking again while it is queued or running returns the same job."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report", _("Half-year report")
+        ROLLUP = "rollup", _("Roll-up report")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", pgettext_lazy("pdf job", "Queued")
+        RUNNING = "running", pgettext_lazy("pdf job", "Being built")
+        DONE = "done", pgettext_lazy("pdf job", "Ready")
+        FAILED = "failed", pgettext_lazy("pdf job", "Failed")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="+", verbose_name=_("organization")
+    )
+    requested_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("requested by")
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    # The object: the report, or the roll-up of `organization` for the period.
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, null=True, blank=True, related_name="pdf_jobs"
+    )
+    starts_on = models.DateField(_("period from"))
+    ends_on = models.DateField(_("period until"))
+    language = models.CharField(_("language"), max_length=2)
+    key = models.CharField(max_length=120)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    file = models.FileField(
+        _("file"), upload_to=files.GeneratedName("reports/pdf", "file"), blank=True
+    )
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("PDF being built")
+        verbose_name_plural = _("PDFs being built")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key"],
+                condition=Q(status__in=["queued", "running"]),
+                name="pdf_job_one_in_progress",
+            ),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="pdf_job_progress_percent"),
+        ]
+        indexes = [models.Index(fields=["key", "-created_at"], name="pdf_job_key_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} {self.status}"
+
+    @property
+    def permission_organization(self) -> Organization:
+        return self.organization
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

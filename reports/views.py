@@ -3,19 +3,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from accounts import once, permissions
+from accounts import files, once, permissions
 from accounts.exceptions import InvalidTransition
 from accounts.models import Organization
 from accounts.request_guard import parse_id
 from accounts.web import run_service
 
-from . import exports, metrics, presenters, selectors, services
+from . import exports, metrics, pdf_jobs, presenters, selectors, services, summary
 from .forms import (
     MetricsEntryForm,
     MetricsImportForm,
@@ -23,7 +24,7 @@ from .forms import (
     ReportEditForm,
     RollupForm,
 )
-from .models import Report, ReportStatus, half_year, previous_half_year
+from .models import PdfJob, Report, ReportStatus, half_year, previous_half_year
 from .workflows import report_workflow
 
 PAGE_SIZE = 50
@@ -128,6 +129,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "edit": next((a for a in actions if a.form == "page"), None),
         "actions": [a for a in actions if a.form != "page"],
         "history": presenters.history(report),
+        "can_rollup": permissions.can(request.user, "reports.rollup.view", report.organization),
     }
     return render(request, "reports/report_detail.html", context)
 
@@ -183,17 +185,126 @@ def report_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @login_required
+@once.protect
 def report_pdf(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
+    """A primary organization's report is small: its PDF is built in the request. Above the
+    primary level (or with many accounts) a worker builds it (issue 14): this page shows the
+    job, and its button asks for one."""
     report = _report(request, pk)
     if lang not in ("kk", "ru"):
         raise Http404
-    pdf = exports.report_pdf(report, lang)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="report-{report.organization_id}-{report.starts_on:%Y-%m}-'
-        f'{report.ends_on:%Y-%m}-{lang}.pdf"'
+    if pdf_jobs.report_is_small(report):
+        pdf = exports.report_pdf(report, lang)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="report-{report.organization_id}-{report.starts_on:%Y-%m}-'
+            f'{report.ends_on:%Y-%m}-{lang}.pdf"'
+        )
+        return response
+    return _pdf_document(
+        request,
+        kind=PdfJob.Kind.REPORT,
+        key=pdf_jobs.report_key(report, lang),
+        ask=lambda: pdf_jobs.request(
+            actor=request.user,
+            kind=PdfJob.Kind.REPORT,
+            organization=report.organization,
+            language=lang,
+            start=report.starts_on,
+            end=report.ends_on,
+            report=report,
+        ),
     )
+
+
+def _pdf_document(request: HttpRequest, *, kind: str, key: str, ask) -> HttpResponse:
+    """GET: the document's latest job (or the button that asks for one). POST: the job in
+    progress, or a new one queued through the outbox; then its page."""
+    if request.method == "POST":
+        with once.submission(request) as slot:
+            job, created = ask()
+            if not created:
+                messages.info(request, _("This PDF is already being built."))
+            return slot.redirect("reports:pdf_job", pk=job.pk)
+    return _pdf_job_page(request, pdf_jobs.latest(key), request.get_full_path(), kind)
+
+
+def _job(request: HttpRequest, pk: int) -> PdfJob:
+    """A job of the user's subtree (else 404) whose document the user may read (else 403)."""
+    job = get_object_or_404(
+        permissions.visible(request.user, PdfJob.objects.select_related("organization")), pk=pk
+    )
+    permissions.require(
+        request.user,
+        "reports.rollup.view" if job.kind == PdfJob.Kind.ROLLUP else "reports.report.view",
+        job,
+    )
+    return job
+
+
+def _job_request_url(job: PdfJob) -> str:
+    if job.kind == PdfJob.Kind.REPORT:
+        return reverse("reports:pdf", args=[job.report_id, job.language])
+    return (
+        f"{reverse('reports:rollup_export', args=['pdf'])}?organization={job.organization_id}"
+        f"&period=other&starts_on={job.starts_on:%Y-%m-%d}&ends_on={job.ends_on:%Y-%m-%d}"
+        f"&lang={job.language}"
+    )
+
+
+def _job_status(job: PdfJob | None) -> dict:
+    if job is None:
+        return {"status": "", "progress": 0}
+    return {
+        "status": job.status,
+        "label": str(job.get_status_display()),
+        "progress": job.progress,
+        "pages": job.pages,
+        "download": reverse("reports:pdf_job_download", args=[job.pk])
+        if job.status == PdfJob.Status.DONE
+        else "",
+    }
+
+
+def _pdf_job_page(
+    request: HttpRequest, job: PdfJob | None, request_url: str, kind: str
+) -> HttpResponse:
+    return render(
+        request,
+        "reports/pdf_job.html",
+        {
+            "job": job,
+            "kind": kind,
+            "state": _job_status(job),
+            "request_url": request_url,
+            "period_line": presenters.period_line(job.starts_on, job.ends_on) if job else "",
+        },
+    )
+
+
+@login_required
+@require_GET
+def pdf_job(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _job(request, pk)
+    return _pdf_job_page(request, job, _job_request_url(job), job.kind)
+
+
+@login_required
+@require_GET
+def pdf_job_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """What the job page polls every 2 seconds (static/js/pdf_job.js): one small query."""
+    response = JsonResponse(_job_status(_job(request, pk)))
+    response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+@require_GET
+def pdf_job_download(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _job(request, pk)
+    if job.status != PdfJob.Status.DONE:
+        raise Http404
+    return files.respond(job.file, download_name=pdf_jobs.download_name(job))
 
 
 # ---------------------------------------------------------------- metrics
@@ -326,24 +437,49 @@ def _rollup_params(request: HttpRequest):
 def rollup(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "reports.rollup.view")
     form, base, start, end = _rollup_params(request)
-    data = selectors.rollup(base, start, end)
-    query = request.GET.urlencode() or (
+    # Issue 14, point 4: a half-year is read from the summary, its children paged.
+    data = selectors.rollup(base, start, end, page=request.GET.get("page") or 1)
+    params = request.GET.copy()
+    params.pop("page", None)
+    query = params.urlencode() or (
         f"organization={base.pk}&period=other&starts_on={start:%Y-%m-%d}&ends_on={end:%Y-%m-%d}"
     )
     return render(
         request,
         "reports/rollup.html",
-        {"form": form, "rollup": data, "query": query, **exports.rollup_context(data)},
+        {
+            "form": form,
+            "rollup": data,
+            "query": query,
+            "freshness": summary.freshness(data.computed_at),
+            **exports.rollup_context(data),
+        },
     )
 
 
 @login_required
+@once.protect
 def rollup_export(request: HttpRequest, fmt: str) -> HttpResponse:
     permissions.require(request.user, "reports.rollup.view")
     _form, base, start, end = _rollup_params(request)
     language = request.GET.get("lang") or request.LANGUAGE_CODE
     if fmt not in ("pdf", "xlsx") or language not in ("kk", "ru"):
         raise Http404
+    if fmt == "pdf" and not pdf_jobs.rollup_is_small(base):
+        # Issue 14: a roll-up of many rows is built by a worker, never in the request.
+        return _pdf_document(
+            request,
+            kind=PdfJob.Kind.ROLLUP,
+            key=pdf_jobs.rollup_key(base, start, end, language),
+            ask=lambda: pdf_jobs.request(
+                actor=request.user,
+                kind=PdfJob.Kind.ROLLUP,
+                organization=base,
+                language=language,
+                start=start,
+                end=end,
+            ),
+        )
     with translation.override(language):
         data = selectors.rollup(Organization.objects.get(pk=base.pk), start, end)
         return exports.rollup(fmt, data, language)
@@ -354,6 +490,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "reports.dashboard.view")
     sort = request.GET.get("sort", "name")
     data = selectors.dashboard(request.user, timezone.localdate(), sort=sort)
+    rules, explained = selectors.COLUMN_RULES, selectors.COLUMN_EXPLANATIONS
     page = Paginator(data.rows, settings.REPORTS_DASHBOARD_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -363,16 +500,30 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "dashboard": data,
-            "scores": [(selectors.FAMILY_LABELS[key], score) for key, score in data.scores.items()],
+            # Issue 13, point 8: each score and column explained (legend, title, aria).
+            "scores": [
+                (
+                    key,
+                    selectors.FAMILY_LABELS[key],
+                    score,
+                    selectors.FAMILY_RULES[key],
+                    selectors.FAMILY_EXPLANATIONS[key],
+                )
+                for key, score in data.scores.items()
+            ],
             "sort": sort,
             "columns": [
-                ("name", _("Organization")),
-                ("flagged", _("Accounts with registry flags")),
-                ("overdue", _("Overdue appeals")),
-                ("urgent", _("Unacknowledged urgent posts")),
-                ("unchecked", _("Published without a permitted checklist")),
-                ("plan", _("Content plan for the current period")),
-                ("report", _("Report")),
+                (key, label, rules.get(key), explained.get(key))
+                for key, label in (
+                    ("name", _("Organization")),
+                    ("flagged", _("Accounts with registry flags")),
+                    ("overdue", _("Overdue appeals")),
+                    ("urgent", _("Unacknowledged urgent posts")),
+                    ("unchecked", _("Published without a permitted checklist")),
+                    ("plan", _("Content plan for the current period")),
+                    ("report", _("Report")),
+                )
             ],
+            "freshness": summary.freshness(data.computed_at),
         },
     )

@@ -24,6 +24,8 @@ def _lookup(table: dict, entry: polib.POEntry):
     entry without a context."""
     if (entry.msgctxt, entry.msgid) in table:
         return table[(entry.msgctxt, entry.msgid)]
+    if entry.msgctxt is not None and f"{entry.msgctxt}\x04{entry.msgid}" in table:
+        return table[f"{entry.msgctxt}\x04{entry.msgid}"]  # gettext's own "context\x04msgid"
     if entry.msgctxt is None and entry.msgid in table:
         return table[entry.msgid]
     return None

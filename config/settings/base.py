@@ -100,6 +100,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+
+
+def without_jit(database: dict) -> dict:
+    """Issue 14: no JIT for the application's PostgreSQL connections. The planner compiles the
+    big grouped queries (the summary's refresh, a live roll-up) and the compilation costs more
+    than it saves (measured in docs/benchmarks.md). Options given in DATABASE_URL are kept;
+    production.py applies it to its own DATABASES too."""
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options = database.setdefault("OPTIONS", {})
+        if "jit=" not in options.get("options", ""):
+            options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    return database
+
+
+without_jit(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
@@ -376,3 +391,7 @@ CHANNELS_SECRET_KEY = env("CHANNELS_SECRET_KEY", default="")
 # Only development and the tests may start the fake Bot API (`manage.py telegram_simulator`).
 TELEGRAM_SIMULATOR_ALLOWED = False
 # --- end of Telegram -----------------------------------------------------------------------------
+
+# make bench (docs/benchmarks.md): mount the benchmark's peer views under /bench/. Only the
+# benchmark's own gunicorn sets it; never in production.
+BENCH_PEERS = env.bool("BENCH_PEERS", default=False)

@@ -1,7 +1,7 @@
 """Publication pages: the list, drafting and editing, the publication page with the actions the
 workflow offers, materials, the official statement's approval and version comparison."""
 
-import difflib
+from datetime import datetime, time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,9 +19,15 @@ from accounts.paging import CappedPaginator
 from accounts.request_guard import parse_id
 from accounts.web import apply_errors, error_text
 
-from .. import publications, selectors
+from .. import diffing, previews, publications, selectors
 from ..crises import active_crisis_for
-from ..forms import AttachmentForm, PublicationFilterForm, PublicationForm, StatementApprovalForm
+from ..forms import (
+    AttachmentForm,
+    DraftOrganizationForm,
+    PublicationFilterForm,
+    PublicationForm,
+    StatementApprovalForm,
+)
 from ..models import Attachment, PlanItem, Publication, PublicationStatus, StatementApproval
 from ..taxonomy import Audience, ContentKind, directions_of
 from ..workflows import EDITABLE, publication_workflow
@@ -82,11 +88,31 @@ def publication_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _compose_context(form, accounts, version=None) -> dict:
+    """What the form page adds for less typing and the networks' limits (issue 13, 3 and 7):
+    the "keep only one text" offer and the table static/js/compose.js counts with."""
+    return {
+        "keep_only": form.keep_only_offer,
+        "compose_data": previews.client_data(
+            accounts, media=previews.media_count(version) if version else 0
+        ),
+    }
+
+
+def _warn_limits(request, publication) -> None:
+    """A draft over a network's limit is saved (it is a draft), with the warning now; the
+    guard R6.2-limits refuses to submit it until it fits."""
+    problems = previews.blocking_problems(
+        publication.current_version, list(publication.accounts.all())
+    )
+    for problem in problems:
+        messages.warning(request, problem.message)
+
+
 @login_required
 @once.protect
 def publication_create(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user, "content.publication.edit")
-    organization = organization_for_new(request)
     plan_item = None
     wanted_item = request.GET.get("plan_item", "")
     if wanted_item:
@@ -94,11 +120,13 @@ def publication_create(request: HttpRequest) -> HttpResponse:
             raise Http404
         plan_item = permissions.get_object_or_404_for(
             request.user,
-            PlanItem.objects.select_related("plan"),
+            PlanItem.objects.select_related("plan__organization"),
             "content.publication.edit",
             field="plan__organization",
             pk=int(wanted_item),
         )
+    # Issue 13 point 7: a draft from a plan item belongs to the plan's organization.
+    organization = plan_item.plan.organization if plan_item else organization_for_new(request)
     initial = {}
     if plan_item:
         initial = {
@@ -108,24 +136,38 @@ def publication_create(request: HttpRequest) -> HttpResponse:
             "audiences": plan_item.audiences,
             "language": plan_item.language,
             "accounts": list(plan_item.accounts.all()),
+            # The plan item's day, at the hour the service gives a day without a time.
+            "planned_at": timezone.make_aware(datetime.combine(plan_item.planned_on, time(10))),
         }
+        if not initial["accounts"]:
+            del initial["accounts"]  # none fixed by the plan: the only account is preselected
     crisis = active_crisis_for(organization)
+    accounts = accounts_of(organization)
+    chooser = None
+    if plan_item is None:
+        reachable = permissions.visible_organizations(
+            request.user, action="content.publication.edit"
+        )
+        if reachable.order_by()[:2].count() > 1:  # a choice only where there is one to make
+            chooser = DraftOrganizationForm(
+                initial={"organization": organization}, organizations=reachable
+            )
     form = PublicationForm(
         request.POST or None,
         initial=initial,
-        accounts=accounts_of(organization),
+        accounts=accounts,
         crisis=crisis,
         plan_item=plan_item,
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        accounts = list(data.pop("accounts"))
+        chosen = list(data.pop("accounts"))
         with once.submission(request) as slot:
             try:
                 publication = publications.publication_create(
                     actor=request.user,
                     organization=organization,
-                    accounts=accounts,
+                    accounts=chosen,
                     plan_item=plan_item,
                     **data,
                 )
@@ -135,6 +177,7 @@ def publication_create(request: HttpRequest) -> HttpResponse:
                 messages.success(
                     request, _("The draft is saved. Fill its checklist, then submit it.")
                 )
+                _warn_limits(request, publication)
                 return slot.redirect("content:publication_detail", pk=publication.pk)
     return render(
         request,
@@ -144,7 +187,9 @@ def publication_create(request: HttpRequest) -> HttpResponse:
             "organization": organization,
             "crisis": crisis,
             "plan_item": plan_item,
+            "chooser": chooser,
             "directions": {k: directions_of(k) for k in ContentKind.values},
+            **_compose_context(form, accounts),
         },
     )
 
@@ -172,21 +217,22 @@ def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "unplanned_reason": publication.unplanned_reason,
     }
     crisis = active_crisis_for(publication.organization)
+    accounts = accounts_of(publication.organization)
     form = PublicationForm(
         request.POST or None,
         initial=initial,
-        accounts=accounts_of(publication.organization),
+        accounts=accounts,
         crisis=crisis,
         plan_item=publication.plan_item,
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        accounts = list(data.pop("accounts"))
+        chosen = list(data.pop("accounts"))
         try:
             publications.publication_edit(
                 actor=request.user,
                 publication=publication,
-                accounts=accounts,
+                accounts=chosen,
                 expected_version=_posted_version(request, version.number),
                 **data,
             )
@@ -196,6 +242,8 @@ def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, str(error.message))
         else:
             messages.success(request, _("The publication is saved."))
+            publication.refresh_from_db(fields=["current_version"])
+            _warn_limits(request, publication)
             return redirect("content:publication_detail", pk=pk)
     return render(
         request,
@@ -207,6 +255,7 @@ def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "crisis": crisis,
             "version": version,
             "directions": {k: directions_of(k) for k in ContentKind.values},
+            **_compose_context(form, accounts, version),
         },
     )
 
@@ -424,14 +473,10 @@ def version_diff(request, pk):
         ("text_ru", _("Text in Russian")),
         ("sources", _("Sources")),
     ):
-        old, new = getattr(a, field).splitlines(), getattr(b, field).splitlines()
+        old, new = getattr(a, field), getattr(b, field)
         if old != new:
-            diffs.append(
-                {
-                    "label": label,
-                    "lines": list(difflib.unified_diff(old, new, lineterm="", n=2))[2:],
-                }
-            )
+            rows = diffing.folded(diffing.side_by_side(old, new))
+            diffs.append({"label": label, "rows": rows})
     return render(
         request,
         "content/version_diff.html",

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from accounts import reminding
 from accounts.models import Notification
 from appeals import reminders
 from appeals.models import DigestSent, Reminder
@@ -104,7 +105,10 @@ def test_without_an_assignee_the_administrators_are_reminded(cast):
 def test_a_worker_that_dies_mid_run_loses_nothing_and_sends_nothing_twice(cast, monkeypatch):
     first = register(cast.alice, cast.own, received(2026, 11, 20), assignee=cast.lara)
     second = register(cast.alice, cast.own, received(2026, 11, 20), assignee=cast.lara)
-    real_notify, calls = reminders.notify, []
+    # Reminders are sent in chunks, one transaction each (accounts.reminding): with chunks of
+    # one, the worker dies after the first chunk committed, during the second.
+    monkeypatch.setattr(reminding, "CHUNK", 1)
+    real_notify, calls = reminding.notify_many, []
 
     def dying_notify(*args, **kwargs):
         calls.append(1)
@@ -112,11 +116,11 @@ def test_a_worker_that_dies_mid_run_loses_nothing_and_sends_nothing_twice(cast, 
             raise SystemExit("worker killed")
         return real_notify(*args, **kwargs)
 
-    monkeypatch.setattr(reminders, "notify", dying_notify)
+    monkeypatch.setattr(reminding, "notify_many", dying_notify)
     with pytest.raises(SystemExit):
         reminders.send_deadline_reminders(at(2026, 11, 24))
     assert list(Reminder.objects.values_list("appeal_id", flat=True)) == [first.pk]
-    monkeypatch.setattr(reminders, "notify", real_notify)
+    monkeypatch.setattr(reminding, "notify_many", real_notify)
     reminders.send_deadline_reminders(at(2026, 11, 24))
     sent = Reminder.objects.order_by("appeal_id").values_list("appeal_id", flat=True)
     assert list(sent) == [first.pk, second.pk]

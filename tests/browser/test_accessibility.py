@@ -70,6 +70,7 @@ def demo_ids() -> dict[str, int]:
 PAGES = [
     ("home", "/"),
     ("notifications", "/notifications/"),
+    ("notification settings", "/notifications/settings/"),
     ("publications", "/content/publications/"),
     ("publication", lambda ids: f"/content/publications/{ids['publication']}/"),
     ("publication edit", lambda ids: f"/content/publications/{ids['draft']}/edit/"),
@@ -85,6 +86,7 @@ PAGES = [
     ("account", lambda ids: f"/registry/{ids['account']}/"),
     ("access list", lambda ids: f"/registry/{ids['account']}/access-list/"),
     ("hygiene", "/registry/hygiene/"),
+    ("hygiene who must act", "/registry/hygiene/?flag=any"),
     ("violations", "/registry/violations/"),
     ("appeals", "/appeals/"),
     ("appeal", lambda ids: f"/appeals/{ids['appeal']}/"),
@@ -95,6 +97,10 @@ PAGES = [
     ("metrics", "/reports/metrics/"),
     ("dashboard", "/reports/dashboard/"),
     ("roll-up", "/reports/rollup/"),
+    (
+        "report PDF job",
+        lambda ids: f"/reports/{Report.objects.get(organization__bin=ALMATY_BIN).pk}/pdf/kk/",
+    ),
     ("audit", "/audit/"),
     ("organizations", "/organizations/"),
     ("users", "/users/"),

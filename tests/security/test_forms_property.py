@@ -58,6 +58,10 @@ CASES: dict[str, Case] = {
     "accounts.forms.PasswordConfirmForm": Case(
         "alice", lambda w: "/account/sign-out-everywhere/", ("password",)
     ),
+    # Issue 13, point 9: e-mail on/off per kind of notification.
+    "accounts.digest.NotificationSettingsForm": Case(
+        "alice", lambda w: "/notifications/settings/", ("email",), lambda w: {"email": []}
+    ),
     "accounts.forms.OrganizationForm": Case(
         "root",
         lambda w: f"/organizations/{w.cast.child.pk}/edit/",
@@ -182,6 +186,11 @@ CASES: dict[str, Case] = {
         lambda w: f"/checklist/versions/{w.version.pk}/route/",
         ("lawyer", "scope", "items", "note"),
     ),
+    "checklist.forms.ReplyForm": Case(
+        "lara",
+        lambda w: f"/checklist/versions/{w.version.pk}/rounds/1/reply/",
+        ("text",),
+    ),
     "checklist.forms.DecisionForm": Case(
         "charlie",
         lambda w: f"/checklist/versions/{w.version.pk}/decide/",
@@ -241,6 +250,13 @@ CASES: dict[str, Case] = {
         lambda w: f"/content/publications/{w.publication.pk}/do/submit/",
         ("comment", "reason", "note", "version", "link-1", "link-²"),
     ),
+    # Issue 13 point 4: the discussion thread of a publication (and of a plan).
+    "content.comments.DiscussionForm": Case(
+        "alice",
+        lambda w: f"/content/publications/{w.publication.pk}/comments/",
+        ("text",),
+        lambda w: {"text": "@lara қараңызшы"},
+    ),
     "content.forms.ReasonForm": Case(
         "paula", lambda w: f"/content/crises/{w.crisis.pk}/", ("reason", "action")
     ),
@@ -262,10 +278,27 @@ CASES: dict[str, Case] = {
         ("title", "agreed_position", "working_group", "organization"),
         lambda w: {"title": "Дау", "agreed_position": "Ұстаным", "working_group": w.cast.lara.pk},
     ),
+    # The GET form that picks which chaired organization declares (issue 14: a search field).
+    "content.forms.CrisisOrganizationForm": Case(
+        "paula",
+        lambda w: "/content/crises/new/",
+        ("organization",),
+        lambda w: {"organization": w.cast.parent.pk},
+        method="get",
+    ),
     "content.forms.ModerationForm": Case(
         "alice",
         lambda w: "/content/moderation/",
         ("account", "occurred_on", "kind", "reason", "comment_text", "author"),
+    ),
+    "content.views.calendar.CalendarMoveForm": Case(
+        "alice",
+        lambda w: f"/content/calendar/items/{w.item.pk}/move/",
+        ("day", "back"),
+        lambda w: {"day": "2026-11-12", "back": "view=week&day=2026-11-12"},
+    ),
+    "content.forms.DraftOrganizationForm": Case(
+        "alice", lambda w: "/content/publications/new/", ("organization",), method="get"
     ),
     "content.forms.PublicationFilterForm": Case(
         "alice",

@@ -219,6 +219,13 @@ def build() -> SimpleNamespace:
     report = report_services.report_create(
         actor=alice, organization=own, starts_on=date(2026, 1, 1), ends_on=date(2026, 6, 30)
     )
+    from reports.models import PdfJob  # issue 14: a report PDF built by a worker
+
+    pdf_job = PdfJob.objects.create(
+        organization=own, kind="report", report=report, starts_on=report.starts_on,
+        ends_on=report.ends_on, language="kk", key="report:matrix", status="done", progress=100,
+        file=ContentFile(PDF, name="job.pdf"),
+    )  # fmt: skip
     from accounts.notifications import notify
 
     (notification,) = notify([alice], kind="test", title=f"Хабар {MARK}", email=False)
@@ -275,6 +282,7 @@ def build() -> SimpleNamespace:
         appeal_attachment=appeal_attachment,
         override=override,
         report=report,
+        pdf_job=pdf_job,
         notification=notification,
         inbox_message=inbox_message,
         delivery=delivery,

@@ -75,6 +75,12 @@ EXPECTED: dict[str, Case] = {
     "registry:hygiene": C(
         "L | 403 403 200 | 403 403 200 | 200 | 200", "L | 403 403 200 | 403 403 200 | 200 | 200"
     ),
+    # Issue 13 point 8: the hygiene page's PDF, with the page's filter.
+    "registry:hygiene_pdf": C(
+        "L | 403 403 200 | 403 403 200 | 200 | 200",
+        "L | 403 403 200 | 403 403 200 | 200 | 200",
+        query={"flag": "any"},
+    ),
     "registry:detail": C(
         "L | 200 200 200 | 404 404 404 | 200 | 200",
         "L | 200 200 200 | 404 404 404 | 200 | 200",
@@ -175,6 +181,18 @@ EXPECTED: dict[str, Case] = {
         pk="@publication",
         action="approve",
     ),
+    # Issue 13 point 4: anyone who may see the publication or plan may discuss it; the empty
+    # POST of the matrix is refused with the form shown again (400), nothing saved.
+    "content:publication_comment": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 400 400 400 | 404 404 404 | 400 | 400",
+        pk="@publication",
+    ),
+    "content:plan_comment": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 400 400 400 | 404 404 404 | 400 | 400",
+        pk="@plan",
+    ),
     "content:attachment_add": C(
         "L | 405 405 405 | 405 405 405 | 405 | 405",
         "L | 302 403 403 | 404 404 404 | 403 | 302",
@@ -245,6 +263,21 @@ EXPECTED: dict[str, Case] = {
     "content:calendar": C(
         "L | 200 200 200 | 200 200 200 | 200 | 200", "L | 200 200 200 | 200 200 200 | 200 | 200"
     ),
+    "content:calendar_move_item": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 302 403 403 | 404 404 404 | 403 | 302",
+        pk="@plan_item",
+    ),
+    "content:calendar_move_publication": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 302 403 403 | 404 404 404 | 403 | 302",
+        pk="@publication",
+    ),
+    "content:calendar#drill-down": C(
+        "L | 200 200 200 | 404 404 404 | 200 | 200",
+        "L | 200 200 200 | 404 404 404 | 200 | 200",
+        query={"organization": "@own"},
+    ),
     "content:crises": C(
         "L | 200 200 200 | 200 200 200 | 200 | 200", "L | 200 200 200 | 200 200 200 | 200 | 200"
     ),
@@ -276,6 +309,19 @@ EXPECTED: dict[str, Case] = {
         "L | 405 405 405 | 405 405 405 | 405 | 405",
         "L | 400 403 403 | 404 404 404 | 403 | 400",
         pk="@version",
+    ),
+    # Issue 13 point 2 (the dataset's version is frozen: CL8.4 refuses with a message).
+    "checklist:section_yes": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 302 302 403 | 404 404 404 | 403 | 302",
+        pk="@version",
+        section_pk=1,
+    ),
+    "checklist:reply": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 302 302 403 | 404 404 404 | 403 | 302",
+        pk="@version",
+        round_pk=1,
     ),
     "checklist:decide": C(
         "L | 405 405 405 | 405 405 405 | 405 | 405",
@@ -338,6 +384,21 @@ EXPECTED: dict[str, Case] = {
         pk="@report",
         lang="kk",
     ),
+    "reports:pdf_job": C(
+        "L | 200 200 200 | 404 404 404 | 200 | 200",
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        pk="@pdf_job",
+    ),
+    "reports:pdf_job_status": C(
+        "L | 200 200 200 | 404 404 404 | 200 | 200",
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        pk="@pdf_job",
+    ),
+    "reports:pdf_job_download": C(
+        "L | 200 200 200 | 404 404 404 | 200 | 200",
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        pk="@pdf_job",
+    ),
     "reports:act": C(
         "L | 405 405 405 | 405 405 405 | 405 | 405",
         "L | 302 403 403 | 404 404 404 | 403 | 302",
@@ -385,6 +446,10 @@ EXPECTED: dict[str, Case] = {
     ),
     "accounts:notification_read_all": C(
         "L | 405 405 405 | 405 405 405 | 405 | 405", "L | 302 302 302 | 302 302 302 | 302 | 302"
+    ),
+    # Issue 13, point 9: one's own e-mail settings (no id in the URL: nobody else's to reach).
+    "accounts:notification_settings": C(
+        "L | 200 200 200 | 200 200 200 | 200 | 200", "L | 302 302 302 | 302 302 302 | 302 | 302"
     ),
     "accounts:organizations": C(
         "L | 200 200 200 | 200 200 200 | 200 | 200", "L | 200 200 200 | 200 200 200 | 200 | 200"
@@ -491,6 +556,25 @@ EXPECTED: dict[str, Case] = {
         "L | 302 403 403 | 404 404 404 | 403 | 302",
         pk="@publication",
         action="recall",
+    ),
+    # Issue 13: approve/return from the notification's card (the engine decides, as above); the
+    # e-mail's signed link, here with a token that is not one (refused before any object).
+    "content:approval_inline": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 403 403 302 | 404 404 404 | 403 | 302",
+        pk="@publication",
+        action="approve",
+    ),
+    "content:approval_inline#return": C(
+        "L | 405 405 405 | 405 405 405 | 405 | 405",
+        "L | 403 403 302 | 404 404 404 | 403 | 302",
+        pk="@publication",
+        action="return",
+    ),
+    "content:approval_confirm": C(
+        "L | 400 400 400 | 400 400 400 | 400 | 400",
+        "L | 400 400 400 | 400 400 400 | 400 | 400",
+        token="not-a-token",
     ),
     "content:version_diff#1-1": C(
         "L | 200 200 200 | 404 404 404 | 200 | 200",
