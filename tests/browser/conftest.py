@@ -1,6 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.journey import Journey
 from tests.factories import PASSWORD
 from tests.otp import next_code
 
@@ -10,11 +11,18 @@ expect.set_options(timeout=20_000)
 
 
 @pytest.fixture
-def login(page, live_server):
+def journey(page):
+    """Page loads and taps per person (tests/browser/journey.py); `login` switches the person."""
+    return Journey(page)
+
+
+@pytest.fixture
+def login(page, live_server, journey):
     """Sign in through the login page, in the given language (and with the second factor)."""
 
     def sign_in(username: str, lang: str = "kk", device=None):
         """`device`: the person's TOTP device; its next code is typed in at the second step."""
+        journey.pause()
         # Leave the previous person's page first: a response still in flight from it (every
         # response renews the session cookie) would otherwise bring their session back.
         page.goto("about:blank")
@@ -30,5 +38,7 @@ def login(page, live_server):
             page.locator("main form button[type=submit]").click()
         page.wait_for_url(f"{live_server.url}/")
         expect(page.get_by_test_id("user-menu")).to_have_attribute("data-user", username)
+        journey.settle()
+        journey.resume(username)
 
     return sign_in
