@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -20,6 +21,7 @@ from .models import (
     PDF_LANGUAGES,
     Answer,
     Checklist,
+    Decision,
     RouteMessage,
     TemplateItem,
     TemplateSection,
@@ -416,6 +418,12 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             apply_errors(form, error)
         else:
             messages.success(request, _("The decision is signed; the checklist is frozen."))
+            if form.cleaned_data["decision"] == Decision.PERMITTED:
+                # The next step is the publication's own (submit for approval): go there.
+                return redirect(
+                    reverse("content:publication_detail", args=[version.publication_id])
+                    + "#next-step"
+                )
             return redirect("checklist:detail", pk=version.pk)
     # A refused signature is named on its own: the form may not be on the page at all.
     signature_errors = form.errors.get("password") or form.errors.get("otp_token")

@@ -100,6 +100,14 @@ class PublicationForm(_ClassifiedForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
+    # Issue 13 (journey 1 in fewer steps): a new draft takes its photo at once; more files are
+    # attached on the publication's page. Checked by content like every upload.
+    photo = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        help_text=_("Optional. More files can be attached on the publication's page."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
     field_order = [
         "title",
         "text_kk",
@@ -115,9 +123,10 @@ class PublicationForm(_ClassifiedForm):
         "is_official_statement",
         "is_urgent",
         "crisis_position_note",
+        "photo",
     ]
 
-    def __init__(self, data=None, *args, crisis=None, plan_item=None, **kwargs):
+    def __init__(self, data=None, *args, crisis=None, plan_item=None, with_photo=False, **kwargs):
         # Issue 13 point 7: "keep only the Kazakh (Russian) text" posts the form again with
         # `keep_only`: the language becomes that one and the other text is cleared.
         keep = data.get("keep_only") if data is not None else None
@@ -126,6 +135,8 @@ class PublicationForm(_ClassifiedForm):
             data["language"] = keep
             data["text_ru" if keep == "kk" else "text_kk"] = ""
         super().__init__(data, *args, **kwargs)
+        if not with_photo:
+            del self.fields["photo"]
         self.keep_only_offer: tuple[str, str] | None = None
         if plan_item is not None:
             # R6.1: the plan item fixes these; the service copies them from it.

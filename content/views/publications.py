@@ -6,6 +6,7 @@ from datetime import datetime, time
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -154,23 +155,38 @@ def publication_create(request: HttpRequest) -> HttpResponse:
             )
     form = PublicationForm(
         request.POST or None,
+        request.FILES or None,
         initial=initial,
         accounts=accounts,
         crisis=crisis,
         plan_item=plan_item,
+        with_photo=True,
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         chosen = list(data.pop("accounts"))
+        photo = data.pop("photo", None)
         with once.submission(request) as slot:
             try:
-                publication = publications.publication_create(
-                    actor=request.user,
-                    organization=organization,
-                    accounts=chosen,
-                    plan_item=plan_item,
-                    **data,
-                )
+                # The draft and its photo together: a photo refused by its content saves nothing.
+                with transaction.atomic():
+                    publication = publications.publication_create(
+                        actor=request.user,
+                        organization=organization,
+                        accounts=chosen,
+                        plan_item=plan_item,
+                        **data,
+                    )
+                    if photo:
+                        try:
+                            publications.attachment_add(
+                                actor=request.user,
+                                publication=publication,
+                                kind=Attachment.Kind.PHOTO,
+                                upload=photo,
+                            )
+                        except ValidationError as error:
+                            raise ValidationError({"photo": error.messages}) from error
             except ValidationError as error:
                 apply_errors(form, error)
             else:

@@ -64,5 +64,5 @@ def test_a_full_checklist_in_a_few_taps_and_the_signature_form_without_reload(
     form.locator("input[value=permitted]").check()
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_test_id("decide-submit").click()
-    expect(page.get_by_test_id("decision")).to_be_visible()
+    expect(page.get_by_test_id("checklist-decision")).to_be_visible()
     assert Checklist.objects.get().status == "completed"

@@ -81,7 +81,7 @@ def test_fill_route_answer_sign_and_submit(page, live_server, cast, login):
     page.get_by_test_id("decision-form").locator("input[value=permitted]").check()
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_test_id("decide-submit").click()
-    expect(page.get_by_test_id("decision")).to_contain_text(
+    expect(page.get_by_test_id("checklist-decision")).to_contain_text(
         "Жарияланымды орналастыруға рұқсат етіледі"
     )
     assert Checklist.objects.get().status == "completed"

@@ -89,7 +89,7 @@ def test_checklist_signed_and_publication_approved_with_the_keyboard_only(
     tab_to(page, lambda f: f["id"] == "id_password")
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
-    expect(page.get_by_test_id("decision")).to_contain_text("рұқсат етіледі")
+    expect(page.get_by_test_id("checklist-decision")).to_contain_text("рұқсат етіледі")
     assert Checklist.objects.get(version=version).decision == "permitted"
     # After the post the focus is on the outcome, not lost on <body>.
     assert page.evaluate("document.activeElement !== document.body")

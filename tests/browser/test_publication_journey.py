@@ -111,7 +111,7 @@ def test_plan_draft_check_submit_approve_on_a_phone_and_publish(page, live_serve
     page.get_by_test_id("decision-form").locator("input[value=permitted]").check()
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_test_id("decide-submit").click()
-    expect(page.get_by_test_id("decision")).to_contain_text("рұқсат етіледі")
+    expect(page.get_by_test_id("checklist-decision")).to_contain_text("рұқсат етіледі")
     page.goto(f"{live_server.url}/content/publications/{publication.pk}/")
     page.get_by_test_id("action-submit").click()
     expect(page.get_by_test_id("publication-status")).to_have_text("Келісуді күтуде")

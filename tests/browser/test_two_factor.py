@@ -64,6 +64,6 @@ def test_enrol_sign_in_with_the_code_and_sign_a_decision(page, live_server, cast
     form.locator("#id_password").fill(PASSWORD)
     form.locator("#id_otp_token").fill(next_code(device))
     page.get_by_test_id("decide-submit").click()
-    expect(page.get_by_test_id("decision")).to_be_visible()
+    expect(page.get_by_test_id("checklist-decision")).to_be_visible()
     checklist = Checklist.objects.get(version=version)
     assert checklist.status == "completed" and checklist.signature_method == "password+otp"
