@@ -129,6 +129,20 @@ def report_figures(organization: Organization, start: date, end: date) -> dict[s
     totals = published.aggregate(published=Count("pk"), checked=Count("pk", filter=ok))
     # Every checklist of every version of these publications: the path to the published one.
     checklists = Checklist.objects.filter(version__publication__in=published)
+    count, checked = totals["published"], totals["checked"]
+    figures = compliance_figures(checklists, count, checked)
+    figures["fully_compliant"] = bool(count) and checked == count and not figures["remarks"]
+    return figures
+
+
+def compliance_figures(
+    checklists, published: int, checked: int, *, remarks_of=None, remarks_limit=None
+) -> dict[str, Any]:
+    """RPT3.4's figures from the checklists of the published publications: the revisions, the
+    ten items most often answered "no", and the remarks ("no" answers' and revision decisions'
+    comments, newest first) of `remarks_of` (default: the same checklists), at most
+    `remarks_limit`. Three queries. The half-year report above the primary level
+    (reports.compute) calls it with the organization's own checklists for the remarks."""
     revisions = checklists.aggregate(
         revisions=Count("pk", filter=Q(decision=Decision.REVISION)),
         revised=Count("version__publication", filter=Q(decision=Decision.REVISION), distinct=True),
@@ -145,8 +159,10 @@ def report_figures(organization: Organization, start: date, end: date) -> dict[s
         )
         .order_by("-count", "item__code")[:10]
     )
-    remarks = list(
-        no_answers.order_by()
+    source = checklists if remarks_of is None else remarks_of
+    remarks = (
+        Answer.objects.filter(checklist__in=source, value=Answer.Value.NO)
+        .order_by()
         .values_list(
             "item__code",
             "comment",
@@ -155,7 +171,7 @@ def report_figures(organization: Organization, start: date, end: date) -> dict[s
             "answered_at",
         )
         .union(
-            checklists.filter(decision=Decision.REVISION)
+            source.filter(decision=Decision.REVISION)
             .order_by()
             .values_list(
                 # "CL9": the final decision's row of Appendix 1.
@@ -166,12 +182,13 @@ def report_figures(organization: Organization, start: date, end: date) -> dict[s
         )
         .order_by("-answered_at")
     )
-    count, checked = totals["published"], totals["checked"]
+    if remarks_limit is not None:
+        remarks = remarks[:remarks_limit]
     return {
-        "published": count,
+        "published": published,
         "checked": checked,
-        "share": round(checked / count, 4) if count else None,
-        "share_percent": round(100 * checked / count, 1) if count else None,
+        "share": round(checked / published, 4) if published else None,
+        "share_percent": round(100 * checked / published, 1) if published else None,
         "revisions": revisions["revisions"],
         "revised_publications": revisions["revised"],
         "top_no": [
@@ -195,5 +212,4 @@ def report_figures(organization: Organization, start: date, end: date) -> dict[s
             }
             for code, comment, publication_id, title, at in remarks
         ],
-        "fully_compliant": bool(count) and checked == count and not remarks,
     }

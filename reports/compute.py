@@ -505,84 +505,20 @@ def _compliance(
     """RPT3.4 above the primary level, in the shape of checklist.selectors.report_figures: the
     revisions and the items most often answered "no" over the subtree (2 queries), the remarks
     of the organization's own publications only, newest first, at most OWN_REMARKS (1 query)."""
-    from django.db.models import Max
-    from django.utils.translation import get_language
+    from checklist.selectors import compliance_figures
 
-    from checklist.models import Answer, Decision
-
-    revisions = checklists.aggregate(
-        revisions=Count("pk", filter=Q(decision=Decision.REVISION)),
-        revised=Count("version__publication", filter=Q(decision=Decision.REVISION), distinct=True),
-    )
-    text = "item__text_ru" if (get_language() or "").startswith("ru") else "item__text_kk"
-    no_answers = Answer.objects.filter(checklist__in=checklists, value=Answer.Value.NO)
-    top = list(
-        no_answers.values("item__code")
-        .annotate(
-            count=Count("pk"),
-            text=Max(text),
-            text_kk=Max("item__text_kk"),
-            text_ru=Max("item__text_ru"),
-        )
-        .order_by("-count", "item__code")[:10]
-    )
     own = checklists.filter(version__publication__organization=organization)
-    remarks = list(
-        Answer.objects.filter(checklist__in=own, value=Answer.Value.NO)
-        .order_by()
-        .values_list(
-            "item__code",
-            "comment",
-            "checklist__version__publication_id",
-            "checklist__version__title",
-            "answered_at",
-        )
-        .union(
-            own.filter(decision=Decision.REVISION)
-            .order_by()
-            .values_list(
-                # "CL9": the final decision's row of Appendix 1.
-                *("decision", "decision_comment", "version__publication_id", "version__title"),
-                "decided_at",
-            ),
-            all=True,
-        )
-        .order_by("-answered_at")[:OWN_REMARKS]
+    figures = compliance_figures(
+        checklists, published, checked, remarks_of=own, remarks_limit=OWN_REMARKS
     )
-    return {
-        "published": published,
-        "checked": checked,
-        "share": round(checked / published, 4) if published else None,
-        "share_percent": round(100 * checked / published, 1) if published else None,
-        "revisions": revisions["revisions"],
-        "revised_publications": revisions["revised"],
-        "top_no": [
-            {
-                "code": row["item__code"],
-                "text": row["text"],
-                "text_kk": row["text_kk"],
-                "text_ru": row["text_ru"],
-                "count": row["count"],
-            }
-            for row in top
-        ],
-        "remarks": [
-            {
-                "kind": "revision" if code == Decision.REVISION else "no",
-                "code": "CL9" if code == Decision.REVISION else code,
-                "comment": comment,
-                "publication_id": publication_id,
-                "title": title,
-                "at": at,
-            }
-            for code, comment, publication_id, title, at in remarks
-        ],
-        "own_remarks_only": True,
-        "fully_compliant": bool(published)
+    figures["own_remarks_only"] = True
+    figures["fully_compliant"] = (
+        bool(published)
         and checked == published
-        and not revisions["revisions"]
-        and not top,
-    }
+        and not figures["revisions"]
+        and not figures["top_no"]
+    )
+    return figures
 
 
 def _topics(published: QuerySet) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -137,17 +137,11 @@ def _flag_q(names: tuple[str, ...]) -> Q:
     return q
 
 
-def dashboard_figures(today: date) -> dict[int, dict[str, Any]]:
-    """Each organization's own dashboard figures for `today` (only organizations that have
-    any): six queries grouped by organization, whatever the size of the tree."""
-    from appeals.models import OPEN, Appeal
-    from checklist.models import Checklist, Decision
-    from content.reminders import unacknowledged_urgent
-
-    figures: dict[int, dict[str, Any]] = defaultdict(dict)
-    accounts = (
-        OfficialAccount.objects.active()
-        .exclude(status=AccountStatus.CLOSED, is_publishing_target=False)
+def _account_counts(accounts, today):
+    """Per organization: the accounts the dashboard counts (closed non-targets left out), those
+    with any R4/R9 flag, with an R4 flag, with an R9 flag. One grouped query."""
+    return (
+        accounts.exclude(status=AccountStatus.CLOSED, is_publishing_target=False)
         .with_flags(today)
         .values("organization_id")
         .annotate(
@@ -158,6 +152,17 @@ def dashboard_figures(today: date) -> dict[int, dict[str, Any]]:
         )
         .order_by()
     )
+
+
+def dashboard_figures(today: date) -> dict[int, dict[str, Any]]:
+    """Each organization's own dashboard figures for `today` (only organizations that have
+    any): six queries grouped by organization, whatever the size of the tree."""
+    from appeals.models import OPEN, Appeal
+    from checklist.models import Checklist, Decision
+    from content.reminders import unacknowledged_urgent
+
+    figures: dict[int, dict[str, Any]] = defaultdict(dict)
+    accounts = _account_counts(OfficialAccount.objects.active(), today)
     for row in accounts:
         figures[row["organization_id"]].update(
             accounts=row["total"], flagged=row["flagged"], r4=row["r4"], r9=row["r9"]
@@ -583,19 +588,7 @@ def live_dashboard(user: Any, today: date, sort: str = "name") -> Dashboard:
         pk: DashboardRow(pk, name_ru if russian else name_kk, path, depth)
         for pk, name_kk, name_ru, path, depth in organizations
     }
-    accounts = (
-        scoped(OfficialAccount.objects.active())
-        .exclude(status=AccountStatus.CLOSED, is_publishing_target=False)
-        .with_flags(today)
-        .values("organization_id")
-        .annotate(
-            total=Count("pk"),
-            flagged=Count("pk", filter=_flag_q((*R4_FLAGS, *R9_FLAGS))),
-            r4=Count("pk", filter=_flag_q(R4_FLAGS)),
-            r9=Count("pk", filter=_flag_q(R9_FLAGS)),
-        )
-        .order_by()
-    )
+    accounts = _account_counts(scoped(OfficialAccount.objects.active()), today)
     totals = dict.fromkeys(("accounts", "r4", "r9", "open", "overdue", "published"), 0)
     totals["unchecked"] = 0
     for row in accounts:
