@@ -290,6 +290,9 @@ class Publication(Archivable):
             # The publication list's order (content.selectors.publication_list), issue 14: without
             # it a million rows are sorted on disk for every page.
             models.Index(fields=["-updated_at", "-id"], name="publication_updated_idx"),
+            # The calendar's month (content/calendar.py): planned or published within it, an
+            # OR of two ranges; with both indexed it is a bitmap OR, not a scan of every post.
+            models.Index(fields=["planned_at"], name="publication_planned_idx"),
         ]
 
     def __str__(self) -> str:

@@ -266,6 +266,8 @@ def test_the_link_s_get_shows_the_card_and_does_not_approve(client, cast):
     assert "Ұжымдық шарт туралы жаңалық" in html
     assert f'action="{url}"' in html
     assert Publication.objects.get(pk=p.pk).status == S.SUBMITTED
+    # Issue 13 point 3: the approval page shows the post as each network will.
+    assert 'data-testid="network-previews"' in html and 'data-testid="preview-card"' in html
 
 
 def test_the_link_needs_the_session(client, cast):
