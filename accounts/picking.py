@@ -162,7 +162,40 @@ pick_account = _endpoint("account")
 pick_user = _endpoint("user")
 
 
-class PickerWidget(forms.Widget):
+class _Picking(forms.Widget):
+    """What both pickers share: the kind of object, the permission that scopes the search, the
+    quick choices, the queryset the current values are read from."""
+
+    def __init__(
+        self,
+        kind: str,
+        purpose: str,
+        attrs: dict | None = None,
+        quick: Callable[[], Iterable[Model]] | None = None,
+        queryset: QuerySet | None = None,
+    ) -> None:
+        super().__init__(attrs)
+        if kind not in KINDS:
+            raise ImproperlyConfigured(f"Unknown picker kind {kind!r}")
+        self.kind = kind
+        self.purpose = purpose
+        self.quick = quick
+        self.queryset = queryset
+
+    def use_required_attribute(self, initial: Any) -> bool:
+        return False
+
+    def _queryset(self) -> QuerySet | None:
+        if self.queryset is not None:
+            return self.queryset
+        return getattr(getattr(self, "choices", None), "queryset", None)
+
+    def render(self, name: str, value: Any, attrs: dict | None = None, renderer=None) -> str:
+        # The project's template engine (templates/widgets/…), not the form renderer's.
+        return render_to_string(self.template_name, self.get_context(name, value, attrs))
+
+
+class PickerWidget(_Picking):
     """A text field with a listbox (the combobox pattern) and a hidden input with the id.
 
     On a `ModelChoiceField` it shows the current value by its label (one query, against the
@@ -180,22 +213,8 @@ class PickerWidget(forms.Widget):
         quick: Callable[[], Iterable[Model]] | None = None,
         queryset: QuerySet | None = None,
     ) -> None:
-        super().__init__(attrs)
-        if kind not in KINDS:
-            raise ImproperlyConfigured(f"Unknown picker kind {kind!r}")
-        self.kind = kind
-        self.purpose = purpose
+        super().__init__(kind, purpose, attrs, quick=quick, queryset=queryset)
         self.empty_label = empty_label
-        self.quick = quick
-        self.queryset = queryset
-
-    def use_required_attribute(self, initial: Any) -> bool:
-        return False
-
-    def _queryset(self) -> QuerySet | None:
-        if self.queryset is not None:
-            return self.queryset
-        return getattr(getattr(self, "choices", None), "queryset", None)
 
     def label_of(self, value: Any) -> tuple[str, str]:
         if isinstance(value, Model):
@@ -238,10 +257,6 @@ class PickerWidget(forms.Widget):
             }
         }
 
-    def render(self, name: str, value: Any, attrs: dict | None = None, renderer=None) -> str:
-        # The project's template engine (templates/widgets/picker.html), not the form renderer's.
-        return render_to_string(self.template_name, self.get_context(name, value, attrs))
-
 
 def parent_chain(organization: Organization) -> Callable[[], list[Organization]]:
     """Quick choices for "forward to": the organizations above this one, nearest first."""
@@ -258,7 +273,7 @@ def parent_chain(organization: Organization) -> Callable[[], list[Organization]]
     return chain
 
 
-class MultiPickerWidget(forms.Widget):
+class MultiPickerWidget(_Picking):
     """Several values (a ModelMultipleChoiceField) at union scale: the chosen ones as a list, each
     with a remove button and a hidden input under the field's name, and a picker to add one
     more (templates/widgets/multipicker.html, static/js/multipicker.js). Without JavaScript the
@@ -267,36 +282,12 @@ class MultiPickerWidget(forms.Widget):
     template_name = "widgets/multipicker.html"
     allow_multiple_selected = True
 
-    def __init__(
-        self,
-        kind: str,
-        purpose: str,
-        attrs: dict | None = None,
-        quick: Callable[[], Iterable[Model]] | None = None,
-        queryset: QuerySet | None = None,
-    ) -> None:
-        super().__init__(attrs)
-        if kind not in KINDS:
-            raise ImproperlyConfigured(f"Unknown picker kind {kind!r}")
-        self.kind = kind
-        self.purpose = purpose
-        self.quick = quick
-        self.queryset = queryset
-
-    def use_required_attribute(self, initial: Any) -> bool:
-        return False
-
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
         getter = getattr(data, "getlist", None)
         return getter(name) if getter is not None else data.get(name)
 
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
         return False  # nothing posted means "nobody", not "unchanged"
-
-    def _queryset(self) -> QuerySet | None:
-        if self.queryset is not None:
-            return self.queryset
-        return getattr(getattr(self, "choices", None), "queryset", None)
 
     def chosen(self, value: Any) -> list[dict]:
         values = value if isinstance(value, list | tuple) else ([value] if value else [])
@@ -322,6 +313,3 @@ class MultiPickerWidget(forms.Widget):
         return {
             "widget": {"name": name, "id": widget_id, "chosen": self.chosen(value), "picker": inner}
         }
-
-    def render(self, name: str, value: Any, attrs: dict | None = None, renderer=None) -> str:
-        return render_to_string(self.template_name, self.get_context(name, value, attrs))
