@@ -7,7 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Users and organizations")
 
     def ready(self) -> None:
-        from . import home, navigation, outbox, widgets  # noqa: F401 (outbox: its permission)
+        from . import home, middleware, navigation, outbox, widgets  # noqa: F401
+
+        # outbox: its permission; middleware: the session renewed at sign-in (a signal).
 
         for item in (
             navigation.NavItem("home", _("Home"), "accounts:home", order=0),

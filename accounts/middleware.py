@@ -8,9 +8,13 @@ session is not verified.
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
-from django.contrib.auth import logout
+from django.contrib.auth import SESSION_KEY, logout
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -57,3 +61,38 @@ class TwoFactorRequiredMiddleware:
             logout(request)
             return redirect_to_login(request.get_full_path())
         return redirect("accounts:two_factor_setup")
+
+
+# Idle expiry without a write on every request (issue 14: three queries a page): the session of
+# a signed-in person is saved — and its expiry pushed SESSION_COOKIE_AGE ahead — when it was last
+# renewed more than SESSION_RENEW_SECONDS ago, so it ends between SESSION_COOKIE_AGE minus that
+# and SESSION_COOKIE_AGE after the last request. Signing in counts as a renewal.
+RENEWED = "_renewed"
+
+
+def mark_renewed(session) -> None:
+    session[RENEWED] = int(time.time())
+
+
+class SessionRenewalMiddleware:
+    """Placed right after SessionMiddleware: its answer passes here before the session is saved."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.session_key is None or session.is_empty():
+            return response  # no session, or one already flushed by a sign-out
+        if SESSION_KEY not in session:
+            return response  # anonymous: nothing to keep alive
+        if time.time() - session.get(RENEWED, 0) >= settings.SESSION_RENEW_SECONDS:
+            mark_renewed(session)
+        return response
+
+
+@receiver(user_logged_in)
+def _renewed_at_sign_in(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        mark_renewed(request.session)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "accounts.middleware.SessionRenewalMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -141,10 +142,13 @@ LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 # A password-reset link works once and for this long.
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT_MINUTES", default=60) * 60
-# A session ends after this much idle time: every request saves the session, pushing the
-# expiry forward, so eight hours without a request sign the person out.
+# A session ends after this much idle time: a signed-in person's session is saved again, pushing
+# the expiry forward, when it was last renewed SESSION_RENEW_SECONDS ago or more
+# (accounts.middleware.SessionRenewalMiddleware), so eight hours without a request sign the person
+# out — without a database write on every request.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_HOURS", default=8) * 3600
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_RENEW_SECONDS = env.int("SESSION_RENEW_SECONDS", default=300)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 

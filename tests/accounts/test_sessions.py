@@ -21,7 +21,7 @@ def signed_in(username):
 
 
 def test_a_session_ends_after_eight_idle_hours_and_lives_while_used(cast, settings):
-    assert settings.SESSION_COOKIE_AGE == 8 * 3600 and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE == 8 * 3600
     home = reverse("accounts:home")
     with time_machine.travel(START, tick=False) as traveller:
         busy, idle = signed_in("alice"), signed_in("charlie")
@@ -31,6 +31,40 @@ def test_a_session_ends_after_eight_idle_hours_and_lives_while_used(cast, settin
         assert idle.get(home).status_code == 302  # 21 hours without a request
         traveller.shift(8 * 3600 + 60)
         assert busy.get(home).status_code == 302
+
+
+def test_a_session_is_renewed_every_few_minutes_not_written_on_every_request(cast, settings):
+    """Idle expiry without a write per request: within SESSION_RENEW_SECONDS the session is not
+    saved again (no query, no new cookie); after it, the next request pushes the expiry."""
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.SESSION_RENEW_SECONDS = 300
+    home = reverse("accounts:home")
+    with time_machine.travel(START, tick=False) as traveller:
+        client = signed_in("alice")
+        key = client.cookies["sessionid"].value
+        expires = Session.objects.get(pk=key).expire_date
+        traveller.shift(60)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(home)
+        assert response.status_code == 200 and "sessionid" not in response.cookies
+        assert not [
+            q for q in ctx.captured_queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]
+        ]
+        assert Session.objects.get(pk=key).expire_date == expires
+        traveller.shift(300)
+        response = client.get(home)
+        assert "sessionid" in response.cookies
+        assert Session.objects.get(pk=key).expire_date > expires
+
+
+def test_an_anonymous_visit_makes_no_session(client, db):
+    from django.contrib.sessions.models import Session
+
+    client.get(reverse("accounts:login"))
+    assert not Session.objects.exists()
 
 
 def test_sign_out_everywhere_ends_every_session_of_the_person(cast):

@@ -22,6 +22,16 @@ def add(page, box, person):
     box.fill(person.last_name)
     listbox = page.locator("#id_working_group_listbox")
     expect(listbox.get_by_role("option", name=person.get_full_name())).to_be_visible()
+    # The empty field offered the organization's own people first; wait for the search's own
+    # answer (every option matches the letters) before walking the list.
+    page.wait_for_function(
+        """([id, q]) => {
+          const options = [...document.querySelectorAll(`#${id} [role=option]`)];
+          return options.length > 0
+            && options.every((o) => o.textContent.toLowerCase().includes(q.toLowerCase()));
+        }""",
+        arg=["id_working_group_listbox", person.last_name],
+    )
     # The cast's names are random: another person may match the same letters, so walk down
     # the list with the arrow key to this person's option.
     names = [o.strip() for o in listbox.get_by_role("option").all_inner_texts()]

@@ -96,7 +96,9 @@ def test_users_are_scoped(client, cast):
     got = ids(ask(client, cast.charlie, "accounts:pick_user", "appeals.appeal.register"))
     assert {cast.alice.pk, cast.charlie.pk} <= got
     assert not got & {cast.sam.pk, cast.sibling_chairman.pk, cast.paula.pk}
-    got = ids(ask(client, cast.root, "accounts:pick_user", "accounts.membership.manage", "sam"))
+    # The cast's names are random ("Samuel" matches "sam" too): name sam by both of his words.
+    words = f"{cast.sam.username} {cast.sam.last_name}"
+    got = ids(ask(client, cast.root, "accounts:pick_user", "accounts.membership.manage", words))
     assert got == {cast.sam.pk}
 
 
