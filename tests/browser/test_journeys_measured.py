@@ -22,6 +22,7 @@ from playwright.sync_api import expect
 from checklist.models import Checklist
 from content.models import ContentPlan, PlanItem, Publication, PublicationStatus
 from tests.browser.phone import assert_no_horizontal_scroll, assert_tap_targets, console_errors
+from tests.browser.picking import pick
 from tests.checklist.factories import ensure_template, items
 from tests.content.factories import official_account
 from tests.factories import PASSWORD
@@ -208,11 +209,7 @@ def test_journey_3_crisis_declared_and_followed_in_the_subtree(
     tap(page.get_by_test_id("declare-crisis"))
     page.locator("#id_title").fill("Жалақы бойынша дау")
     page.locator("#id_agreed_position").fill("Кәсіподақ келіссөздерді жалғастырады.")
-    box = page.locator("#id_working_group")
-    box.fill(cast.charlie.last_name)
-    page.locator("#id_working_group_listbox").get_by_role(
-        "option", name=cast.charlie.get_full_name()
-    ).click()
+    pick(page, "id_working_group", cast.charlie.last_name, cast.charlie.get_full_name())
     expect(page.locator("[data-multipicker-chosen] [data-multipicker-item]")).to_have_count(1)
     tap(page.get_by_test_id("submit"))
     expect(page.get_by_test_id("agreed-position")).to_contain_text("келіссөздерді")

@@ -6,6 +6,7 @@ import time_machine
 from playwright.sync_api import expect
 
 from registry.models import OfficialAccount
+from tests.browser.picking import pick
 from tests.registry.factories import PDF, PNG
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -80,10 +81,7 @@ def test_register_approve_rotate_and_the_flags_clear(page, live_server, cast, lo
 
     page.get_by_role("link", name="Тағайындау").click()
     # The person is found by typing (a picker, not a select of every user: issue 14).
-    box = page.locator("#id_user")
-    box.fill(cast.alice.last_name)
-    option = page.locator("#id_user_listbox").get_by_role("option", name=cast.alice.get_full_name())
-    option.click()
+    pick(page, "id_user", cast.alice.last_name, cast.alice.get_full_name())
     expect(page.locator("#id_user_value")).to_have_value(str(cast.alice.pk))
     page.locator("#id_order_number").fill("7-Б")
     page.locator("#id_order_date").fill("2026-11-20")
