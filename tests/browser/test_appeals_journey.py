@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from appeals import workdays
 from appeals.models import Appeal
+from tests.browser.picking import pick
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -60,8 +61,7 @@ def test_journey_4_register_answer_forward_respond_and_close(
     page.locator("#id_text").fill("Қосымша сабақтар үшін үш ай бойы ақы төленбеді.")
     page.locator("#id_kind").select_option("complaint")
     page.locator("#id_topic").select_option("pay")
-    page.locator("#id_assignee").fill(cast.lara.last_name or "lara")
-    page.get_by_role("option", name=cast.lara.get_full_name()).click()
+    pick(page, "id_assignee", cast.lara.last_name or "lara", cast.lara.get_full_name())
     expect(page.locator("#id_assignee_value")).to_have_value(str(cast.lara.pk))
     # R9.1: the legal basis of processing and how the author was told of it.
     page.locator("#id_processing_basis").select_option("consent")
