@@ -88,6 +88,12 @@ class Organization(MP_Node):
     def permission_organization(self) -> "Organization":
         return self
 
+    def ancestor_paths(self, *, include_self: bool = False) -> list[str]:
+        """The paths of the organizations above this one (a path is its ancestors' prefixes),
+        root first — for a single `path__in` query instead of a walk up the tree."""
+        end = len(self.path) + (self.steplen if include_self else 0)
+        return [self.path[:i] for i in range(self.steplen, end, self.steplen)]
+
 
 class Role(models.TextChoices):
     CHAIRMAN = "chairman", _("Chairman")

@@ -41,48 +41,18 @@ def notify(
     email: bool = True,
 ) -> list[Notification]:
     """Notify each recipient once. `title` and `body` are (lazy) translatable strings with
-    %(name)s placeholders filled from `params` in the recipient's language."""
-    params = params or {}
-    seen: set[int] = set()
-    rows = []
-    for user in recipients:
-        if user.pk in seen or not user.is_active or (actor is not None and user.pk == actor.pk):
-            continue
-        seen.add(user.pk)
-        with translation.override(user.language):
-            rendered = {k: str(v) for k, v in params.items()}
-            rows.append(
-                Notification(
-                    recipient=user,
-                    actor=actor,
-                    kind=kind,
-                    title=_render(title, rendered)[:255],
-                    body=_render(body, rendered) if body else "",
-                    url=url,
-                )
-            )
-    # Issue 13, point 9 (accounts/digest.py): the e-mail goes at once, waits for the daily
-    # digest (a subtree event for a chairman of the CC or a region), or not at all (switched off).
-    plan = (
-        EmailPlan.for_users({r.recipient_id for r in rows if r.recipient.email}, {kind})
-        if email
-        else EmailPlan.empty()
+    %(name)s placeholders filled from `params` in the recipient's language. One message of
+    `notify_many()` (the same rules, defined once)."""
+    message = Message(
+        recipients=list(recipients),
+        kind=kind,
+        title=title,
+        body=body,
+        params=params or {},
+        url=url,
+        actor=actor,
     )
-    route = {r.recipient_id: plan.route(r.recipient_id, kind) for r in rows if r.recipient.email}
-    for row in rows:
-        row.digest_pending = route.get(row.recipient_id) == DIGEST
-    with transaction.atomic():  # the notifications and their e-mails: all or nothing
-        created = Notification.objects.bulk_create(rows)
-        if email and created:
-            outbox.enqueue_many(
-                outbox.NOTIFICATION_EMAIL,
-                [
-                    ({"notification": n.pk}, f"notification:{n.pk}")
-                    for n in created
-                    if route.get(n.recipient_id) == MAIL
-                ],
-            )
-    return created
+    return notify_many([message], email=email)
 
 
 def unread_count(user: User) -> int:

@@ -262,10 +262,7 @@ def parent_chain(organization: Organization) -> Callable[[], list[Organization]]
     """Quick choices for "forward to": the organizations above this one, nearest first."""
 
     def chain() -> list[Organization]:
-        paths = [
-            organization.path[:i]
-            for i in range(Organization.steplen, len(organization.path), Organization.steplen)
-        ]
+        paths = organization.ancestor_paths()
         if not paths:
             return []
         return list(Organization.objects.filter(path__in=paths, is_active=True).order_by("-path"))

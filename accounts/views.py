@@ -362,9 +362,9 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     children = Organization.objects.get_children(organization)
     # The breadcrumb: ancestors the user may see, in one query (paths are prefixes).
-    step, path = Organization.steplen, organization.path
-    ancestor_paths = [path[:i] for i in range(step, len(path), step)]
-    ancestors = permissions.visible_organizations(request.user).filter(path__in=ancestor_paths)
+    ancestors = permissions.visible_organizations(request.user).filter(
+        path__in=organization.ancestor_paths()
+    )
     context = {
         "organization": organization,
         "memberships": memberships,

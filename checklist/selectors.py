@@ -53,8 +53,7 @@ def progress(checklist: Checklist | None, template: TemplateVersion | None) -> d
 def lawyers_for(organization: Organization) -> QuerySet[User]:
     """Lawyers a checklist of `organization` may be routed to: of the organization itself or of
     any organization above it (issue 5, point 5)."""
-    steplen = Organization.steplen
-    paths = [organization.path[:n] for n in range(steplen, len(organization.path) + 1, steplen)]
+    paths = organization.ancestor_paths(include_self=True)
     return (
         User.objects.filter(
             is_active=True,

@@ -30,20 +30,18 @@ MENTION = re.compile(r"(?<![\w.@+-])@([\w.+-]+[\w+-]|[\w+-])")
 
 def mentions_in(text: str) -> list[str]:
     """The usernames named in `text`, in order, without repeats."""
-    seen: list[str] = []
+    first: dict[str, str] = {}
     for name in MENTION.findall(text):
-        if name.lower() not in [s.lower() for s in seen]:
-            seen.append(name)
-    return seen
+        first.setdefault(name.lower(), name)
+    return list(first.values())
 
 
 def audience(organization: Organization) -> QuerySet[User]:
     """Active people who may see an object of `organization`: every role held in it or above
     it reaches it ("content.view" is any role, over the subtree)."""
-    steplen = Organization.steplen
-    prefixes = [organization.path[:i] for i in range(steplen, len(organization.path) + 1, steplen)]
     return User.objects.filter(
-        is_active=True, memberships__organization__path__in=prefixes
+        is_active=True,
+        memberships__organization__path__in=organization.ancestor_paths(include_self=True),
     ).distinct()
 
 

@@ -84,17 +84,12 @@ def publication_pk_of(url: str) -> int | None:
     return match.kwargs.get("pk")
 
 
-def _enabled(user, publication: Publication) -> set[str]:
-    """The engine's enabled actions for this user now (the page's own buttons)."""
-    return {a.name for a in publication_workflow.available_actions(user, publication) if a.enabled}
-
-
-def can_approve(user, publication: Publication) -> bool:
-    """Awaiting this user's approval: submitted, and the engine offers approve to them now."""
-    return publication.status == S.SUBMITTED and "approve" in _enabled(user, publication)
-
-
 def card_context(user, publication: Publication) -> dict:
+    """The card's facts, and what the engine offers this user now (asked once: `approvable`
+    is "submitted, and approve enabled for them", `return_enabled` the same for return)."""
+    enabled = {
+        a.name for a in publication_workflow.available_actions(user, publication) if a.enabled
+    }
     version = publication.current_version
     attachments = list(version.attachments.all()) if version else []
     return {
@@ -105,7 +100,8 @@ def card_context(user, publication: Publication) -> dict:
         "files": [a for a in attachments if not a.thumbnail],
         # The checklist app hangs its checklist on the version (content never imports it).
         "checklist": getattr(version, "checklist", None) if version else None,
-        "return_enabled": "return" in _enabled(user, publication),
+        "approvable": publication.status == S.SUBMITTED and "approve" in enabled,
+        "return_enabled": "return" in enabled,
     }
 
 
@@ -132,9 +128,9 @@ def approval_cards(request: HttpRequest, rows) -> dict[int, str]:
     back = request.get_full_path()
     cards = {}
     for publication in publications:
-        if not can_approve(request.user, publication):
-            continue
         context = card_context(request.user, publication)
+        if not context["approvable"]:
+            continue
         context.update(
             {
                 "approve_url": reverse("content:approval_inline", args=[publication.pk, "approve"]),
@@ -278,10 +274,10 @@ def approval_confirm(request: HttpRequest, token: str) -> HttpResponse:
                 messages.success(request, _done("approve"))
                 return slot.redirect("content:publication_detail", pk=pk)
         return redirect("content:publication_detail", pk=pk)
-    if not can_approve(request.user, publication):
+    context = card_context(request.user, publication)
+    if not context["approvable"]:
         messages.info(request, _("This publication no longer awaits your approval."))
         return redirect("content:publication_detail", pk=pk)
-    context = card_context(request.user, publication)
     context.update(
         {"approve_url": request.get_full_path(), "inline": False, "return_enabled": False}
     )
@@ -306,7 +302,6 @@ def approval_email(notification, fmt: str) -> str:
     context = card_context(user, publication)
     context.update(
         {
-            "approvable": can_approve(user, publication),
             "link": approval_link(publication, user),
             "hours": link_max_age() // 3600,
         }
